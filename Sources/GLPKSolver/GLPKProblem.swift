@@ -1,0 +1,281 @@
+internal import CGLPK
+import LinearModel
+import Foundation
+
+/// Owns one `glp_prob` and mirrors a ``Model`` into it.
+///
+/// The only type that calls GLPK's C API. Not thread-safe: a problem is created, used and
+/// released on one thread (GLPK's environment is thread-local). Every model handed to it has been
+/// validated, so no bad index, bound or name reaches GLPK (which would abort the process).
+/// GLPK's rows and columns are 1-based; the 0-based ``VariableID`` and ``ConstraintID`` handles
+/// are shifted here and nowhere else.
+final class GLPKProblem {
+    private let pointer: OpaquePointer
+    private let owner: UInt
+
+    init() {
+        GLPKEnvironment.retain()
+        owner = GLPKEnvironment.currentThread
+        guard let created = glp_create_prob() else {
+            preconditionFailure("glp_create_prob returned NULL")
+        }
+        pointer = created
+    }
+
+    deinit {
+        assert(owner == GLPKEnvironment.currentThread, "a GLPK problem must be freed on the thread that made it")
+        glp_delete_prob(pointer)
+        GLPKEnvironment.release()
+    }
+
+    private func assertOwner() {
+        assert(owner == GLPKEnvironment.currentThread, "a GLPK problem is used from another thread")
+    }
+
+    // MARK: Loading
+
+    /// Loads a validated model: rows first, then the columns with their coefficients.
+    func load(_ model: Model) {
+        assertOwner()
+        setSense(model.sense)
+        glp_set_obj_coef(pointer, 0, model.objectiveOffset)
+        if !model.constraints.isEmpty {
+            _ = glp_add_rows(pointer, Int32(model.constraints.count))
+            for (index, row) in model.constraints.enumerated() {
+                setRow(index, row)
+            }
+        }
+        var columns = [[(ConstraintID, Double)]](repeating: [], count: model.variables.count)
+        for (rowIndex, row) in model.constraints.enumerated() {
+            for (variable, coefficient) in zip(row.variables, row.coefficients) {
+                columns[variable.index].append((ConstraintID(rowIndex), coefficient))
+            }
+        }
+        addColumns(model.variables, columns: columns, firstIndex: 0)
+    }
+
+    func setSense(_ sense: ObjectiveSense) {
+        glp_set_obj_dir(pointer, sense == .maximize ? GLP_MAX : GLP_MIN)
+    }
+
+    /// Appends columns that have been validated against the mirrored model.
+    func addColumns(_ variables: [Variable], columns: [[(ConstraintID, Double)]], firstIndex: Int) {
+        guard !variables.isEmpty else { return }
+        assertOwner()
+        _ = glp_add_cols(pointer, Int32(variables.count))
+        var indices: [Int32] = [0]
+        var values: [Double] = [0]
+        for (offset, variable) in variables.enumerated() {
+            let column = Int32(firstIndex + offset + 1)
+            if let name = variable.name { glp_set_col_name(pointer, column, name) }
+            glp_set_col_kind(pointer, column, variable.kind == .continuous ? GLP_CV : GLP_IV)
+            let (type, lower, upper) = Self.boundType(variable.lower, variable.upper)
+            glp_set_col_bnds(pointer, column, type, lower, upper)
+            glp_set_obj_coef(pointer, column, variable.objective)
+            let entries = columns[offset]
+            if !entries.isEmpty {
+                indices.removeSubrange(1...)
+                values.removeSubrange(1...)
+                for (row, coefficient) in entries {
+                    indices.append(Int32(row.index + 1))
+                    values.append(coefficient)
+                }
+                glp_set_mat_col(pointer, column, Int32(entries.count), indices, values)
+            }
+        }
+    }
+
+    /// Appends one validated row.
+    func addRow(_ constraint: Constraint, index: Int) {
+        assertOwner()
+        _ = glp_add_rows(pointer, 1)
+        setRow(index, constraint)
+    }
+
+    private func setRow(_ index: Int, _ row: Constraint) {
+        let number = Int32(index + 1)
+        if let name = row.name { glp_set_row_name(pointer, number, name) }
+        let (type, lower, upper) = Self.boundType(row.lower, row.upper)
+        glp_set_row_bnds(pointer, number, type, lower, upper)
+        if !row.variables.isEmpty, glp_get_num_cols(pointer) > 0 {
+            // Only rows added after columns carry their coefficients here; `load` sets columns.
+            if Int(glp_get_num_cols(pointer)) > row.variables.map(\.index).max() ?? 0 {
+                let indices: [Int32] = [0] + row.variables.map { Int32($0.index + 1) }
+                let values: [Double] = [0] + row.coefficients
+                glp_set_mat_row(pointer, number, Int32(row.variables.count), indices, values)
+            }
+        }
+    }
+
+    func setObjective(_ coefficients: [Double]) {
+        assertOwner()
+        for (index, coefficient) in coefficients.enumerated() {
+            glp_set_obj_coef(pointer, Int32(index + 1), coefficient)
+        }
+    }
+
+    func setBounds(column index: Int, lower: Double, upper: Double) {
+        assertOwner()
+        let (type, low, high) = Self.boundType(lower, upper)
+        glp_set_col_bnds(pointer, Int32(index + 1), type, low, high)
+    }
+
+    /// GLPK's bound type for an interval; infinite sides become free sides.
+    static func boundType(_ lower: Double, _ upper: Double) -> (Int32, Double, Double) {
+        switch (lower.isFinite, upper.isFinite) {
+        case (false, false): (GLP_FR, 0, 0)
+        case (true, false): (GLP_LO, lower, 0)
+        case (false, true): (GLP_UP, 0, upper)
+        case (true, true): lower == upper ? (GLP_FX, lower, upper) : (GLP_DB, lower, upper)
+        }
+    }
+
+    // MARK: Solving
+
+    /// Runs the primal simplex from the current basis (no presolve, so the basis is kept).
+    func simplex(parameters: SolveParameters, columns: Int, rows: Int) throws -> SolveResult {
+        assertOwner()
+        var control = glp_smcp()
+        glp_init_smcp(&control)
+        control.msg_lev = parameters.logHandler == nil ? GLP_MSG_OFF : GLP_MSG_ON
+        control.meth = GLP_PRIMAL
+        control.presolve = GLP_OFF
+        if let milliseconds = Self.milliseconds(parameters.timeLimit) { control.tm_lim = milliseconds }
+        let started = ContinuousClock.now
+        let iterationsBefore = glp_get_it_cnt(pointer)
+        var code = GLPKOutputCapture(handler: parameters.logHandler).capturing { glp_simplex(pointer, &control) }
+        if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
+            // The warm basis broke down numerically: rebuild a crash basis once and go on.
+            glp_adv_basis(pointer, 0)
+            code = GLPKOutputCapture(handler: parameters.logHandler).capturing { glp_simplex(pointer, &control) }
+        }
+        let stats = SolveStats(
+            solveTime: Self.seconds(since: started),
+            simplexIterations: Int(glp_get_it_cnt(pointer) - iterationsBefore))
+        let termination: Termination
+        switch code {
+        case 0:
+            termination = Self.lpTermination(status: glp_get_status(pointer))
+        case GLP_ETMLIM:
+            termination = Termination(
+                reason: glp_get_status(pointer) == GLP_FEAS ? .feasible : .noSolutionFound, limit: .time,
+                detail: "simplex time limit reached")
+        case GLP_EITLIM:
+            termination = Termination(
+                reason: glp_get_status(pointer) == GLP_FEAS ? .feasible : .noSolutionFound, limit: .iteration,
+                detail: "simplex iteration limit reached")
+        case GLP_ESING, GLP_ECOND, GLP_EBADB:
+            termination = Termination(reason: .numericalError, detail: Self.codeName(code))
+        default:
+            throw GLPKError(code: Self.codeName(code), operation: "glp_simplex", detail: "")
+        }
+        guard termination.hasPrimalFeasibleSolution else {
+            return SolveResult(termination: termination, stats: stats)
+        }
+        var values = [Double](repeating: 0, count: columns)
+        for index in 0..<columns { values[index] = glp_get_col_prim(pointer, Int32(index + 1)) }
+        var duals = [Double](repeating: 0, count: rows)
+        for index in 0..<rows { duals[index] = glp_get_row_dual(pointer, Int32(index + 1)) }
+        let objective = glp_get_obj_val(pointer)
+        return SolveResult(
+            termination: termination, objectiveValue: objective,
+            bestBound: termination.reason == .optimal ? objective : nil, values: values, duals: duals, stats: stats)
+    }
+
+    /// Runs GLPK's branch-and-cut with its MIP presolver, recording the best bound it proves.
+    func branchAndCut(parameters: SolveParameters, columns: Int) throws -> SolveResult {
+        assertOwner()
+        var control = glp_iocp()
+        glp_init_iocp(&control)
+        control.msg_lev = parameters.logHandler == nil ? GLP_MSG_OFF : GLP_MSG_ON
+        control.presolve = GLP_ON
+        control.mip_gap = parameters.relativeGap
+        if let milliseconds = Self.milliseconds(parameters.timeLimit) { control.tm_lim = milliseconds }
+        let progress = BranchProgress()
+        control.cb_info = Unmanaged.passUnretained(progress).toOpaque()
+        control.cb_func = { tree, info in
+            guard let tree, let info else { return }
+            let progress = Unmanaged<BranchProgress>.fromOpaque(info).takeUnretainedValue()
+            if glp_ios_reason(tree) == GLP_ISELECT { progress.nodes += 1 }
+            let best = glp_ios_best_node(tree)
+            if best != 0 { progress.bound = glp_ios_node_bound(tree, best) }
+        }
+        let started = ContinuousClock.now
+        let code = withExtendedLifetime(progress) {
+            GLPKOutputCapture(handler: parameters.logHandler).capturing { glp_intopt(pointer, &control) }
+        }
+        let stats = SolveStats(solveTime: Self.seconds(since: started), nodes: progress.nodes)
+        let status = glp_mip_status(pointer)
+        let hasSolution = status == GLP_OPT || status == GLP_FEAS
+        let termination: Termination
+        switch code {
+        case 0 where status == GLP_OPT:
+            termination = Termination(reason: .optimal, detail: "integer optimum proven")
+        case 0 where status == GLP_NOFEAS:
+            termination = Termination(reason: .infeasible, detail: "no integer solution exists")
+        case GLP_EMIPGAP:
+            termination = Termination(reason: .optimal, detail: "relative gap tolerance reached")
+        case GLP_ETMLIM:
+            termination = Termination(
+                reason: hasSolution ? .feasible : .noSolutionFound, limit: .time, detail: "time limit reached")
+        case GLP_ENOPFS:
+            termination = Termination(reason: .infeasible, detail: "the LP relaxation has no feasible solution")
+        case GLP_ENODFS:
+            termination = Termination(
+                reason: .infeasibleOrUnbounded, detail: "the LP relaxation has no dual feasible solution")
+        case 0:
+            termination = Termination(reason: .otherError, detail: "unexpected MIP status \(status)")
+        default:
+            throw GLPKError(code: Self.codeName(code), operation: "glp_intopt", detail: "")
+        }
+        guard hasSolution, termination.hasPrimalFeasibleSolution else {
+            return SolveResult(termination: termination, stats: stats)
+        }
+        var values = [Double](repeating: 0, count: columns)
+        for index in 0..<columns { values[index] = glp_mip_col_val(pointer, Int32(index + 1)) }
+        let objective = glp_mip_obj_val(pointer)
+        let bound: Double? = termination.reason == .optimal && code == 0 ? objective : progress.bound
+        return SolveResult(
+            termination: termination, objectiveValue: objective, bestBound: bound, values: values, stats: stats)
+    }
+
+    // MARK: Helpers
+
+    private static func lpTermination(status: Int32) -> Termination {
+        switch status {
+        case GLP_OPT: Termination(reason: .optimal, detail: "LP optimum")
+        case GLP_NOFEAS: Termination(reason: .infeasible, detail: "the LP has no feasible solution")
+        case GLP_UNBND: Termination(reason: .unbounded, detail: "the LP is unbounded")
+        case GLP_FEAS: Termination(reason: .feasible, detail: "feasible, not proven optimal")
+        default: Termination(reason: .otherError, detail: "unexpected LP status \(status)")
+        }
+    }
+
+    static func milliseconds(_ seconds: Double?) -> Int32? {
+        guard let seconds, seconds.isFinite else { return nil }
+        return Int32(clamping: Int64(max(1, (seconds * 1000).rounded(.up))))
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+
+    /// The symbolic name of a GLPK return code.
+    static func codeName(_ code: Int32) -> String {
+        let names: [Int32: String] = [
+            GLP_EBADB: "GLP_EBADB", GLP_ESING: "GLP_ESING", GLP_ECOND: "GLP_ECOND", GLP_EBOUND: "GLP_EBOUND",
+            GLP_EFAIL: "GLP_EFAIL", GLP_EOBJLL: "GLP_EOBJLL", GLP_EOBJUL: "GLP_EOBJUL", GLP_EITLIM: "GLP_EITLIM",
+            GLP_ETMLIM: "GLP_ETMLIM", GLP_ENOPFS: "GLP_ENOPFS", GLP_ENODFS: "GLP_ENODFS", GLP_EROOT: "GLP_EROOT",
+            GLP_ESTOP: "GLP_ESTOP", GLP_EMIPGAP: "GLP_EMIPGAP", GLP_ENOFEAS: "GLP_ENOFEAS", GLP_ENOCVG: "GLP_ENOCVG",
+            GLP_EINSTAB: "GLP_EINSTAB", GLP_EDATA: "GLP_EDATA", GLP_ERANGE: "GLP_ERANGE",
+        ]
+        return names[code] ?? "code \(code)"
+    }
+}
+
+/// What the branch-and-cut callback learns while GLPK searches.
+private final class BranchProgress {
+    var bound: Double?
+    var nodes = 0
+}

@@ -1,0 +1,52 @@
+/// Settings every solver understands.
+public struct SolveParameters: Sendable {
+    /// Wall-clock limit in seconds; `nil` means none.
+    public var timeLimit: Double?
+    /// Relative MIP gap at which a solve may stop and still report `optimal` (default 0: proven).
+    public var relativeGap: Double
+    /// Receives the solver's log lines; `nil` keeps the solver silent.
+    public var logHandler: (@Sendable (String) -> Void)?
+
+    public init(timeLimit: Double? = nil, relativeGap: Double = 0, logHandler: (@Sendable (String) -> Void)? = nil) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.logHandler = logHandler
+    }
+}
+
+/// Anything that solves a ``Model``.
+///
+/// Infeasible, unbounded and limit-stopped solves are outcomes, reported in
+/// ``SolveResult/termination``; only an invalid model or an internal failure throws.
+public protocol Solver: Sendable {
+    func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult
+}
+
+/// A solver that keeps a model loaded between solves, so that a column-generation loop can add
+/// columns and rows and re-solve from the previous basis.
+public protocol IncrementalSolver: Solver {
+    /// Loads `model` into a new session.
+    func makeSession(for model: Model) throws -> any SolverSession
+}
+
+/// A model loaded in a solver, changed in place and re-solved warm.
+///
+/// Sessions are not thread-safe: create, use and drop one on a single thread.
+public protocol SolverSession: AnyObject {
+    /// The model as it now stands in the session.
+    var model: Model { get }
+    /// Appends variables; `columns[k]` lists the existing constraints the k-th variable enters.
+    @discardableResult
+    func addVariables(_ variables: [Variable], columns: [[(ConstraintID, Double)]]) throws -> [VariableID]
+    /// Appends a constraint over existing variables.
+    @discardableResult
+    func addConstraint(_ constraint: Constraint) throws -> ConstraintID
+    /// Replaces the objective coefficients of all variables (one per variable) and the sense.
+    func setObjective(_ coefficients: [Double], sense: ObjectiveSense) throws
+    /// Changes the bounds of a variable.
+    func setBounds(of variable: VariableID, lower: Double, upper: Double) throws
+    /// Solves the LP relaxation, warm from the last basis; fills ``SolveResult/duals``.
+    func solveRelaxation(parameters: SolveParameters) throws -> SolveResult
+    /// Solves the model with its integrality requirements.
+    func solve(parameters: SolveParameters) throws -> SolveResult
+}
