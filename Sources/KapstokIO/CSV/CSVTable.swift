@@ -1,0 +1,85 @@
+/// One cell of a CSV file: its text and where it starts.
+public struct CSVField: Sendable, Hashable {
+    /// The cell text: quotes removed, doubled quotes undone, otherwise exactly as in the file
+    /// (not trimmed, except header names, which the reader trims).
+    public var text: String
+    /// 1-based physical line where the field starts.
+    public var line: Int
+    /// 1-based column (in Unicode scalars) where the field starts in its physical line.
+    public var column: Int
+    /// Whether the field was quoted in the file.
+    public var isQuoted: Bool
+
+    /// Creates a field.
+    public init(text: String, line: Int, column: Int, isQuoted: Bool = false) {
+        self.text = text
+        self.line = line
+        self.column = column
+        self.isQuoted = isQuoted
+    }
+}
+
+/// One record (row) of a CSV file.
+public struct CSVRecord: Sendable, Hashable {
+    /// The fields in file order; never more than the header has columns.
+    public var fields: [CSVField]
+    /// 1-based physical line where the record starts.
+    public var line: Int
+    /// Line of the position just past the record's last character.
+    public var endLine: Int
+    /// Column of the position just past the record's last character.
+    public var endColumn: Int
+
+    /// Creates a record.
+    public init(fields: [CSVField], line: Int, endLine: Int, endColumn: Int) {
+        self.fields = fields
+        self.line = line
+        self.endLine = endLine
+        self.endColumn = endColumn
+    }
+
+    /// The field in a column; a record with fewer fields than the header reads the missing ones
+    /// as empty, located just past the end of the record.
+    public func field(at index: Int) -> CSVField {
+        if index < fields.count { return fields[index] }
+        return CSVField(text: "", line: endLine, column: endColumn)
+    }
+}
+
+/// A parsed CSV file: the header, the records and what the reader detected.
+public struct CSVTable: Sendable {
+    /// The file path as given, used in diagnostics.
+    public var file: String
+    /// The encoding the bytes were found to be in.
+    public var encoding: TextEncoding
+    /// The separator sniffed from the header line: `,`, `;` or a tab.
+    public var separator: Character
+    /// The header cells, names trimmed of surrounding whitespace.
+    public var header: [CSVField]
+    /// The records after the header; blank lines are left out.
+    public var records: [CSVRecord]
+
+    /// Creates a table.
+    public init(file: String, encoding: TextEncoding, separator: Character, header: [CSVField], records: [CSVRecord]) {
+        self.file = file
+        self.encoding = encoding
+        self.separator = separator
+        self.header = header
+        self.records = records
+    }
+
+    /// The location of a field in this file.
+    public func location(of field: CSVField) -> SourceLocation {
+        SourceLocation(file: file, line: field.line, column: field.column)
+    }
+
+    /// The location of a record's first character.
+    public func location(of record: CSVRecord) -> SourceLocation {
+        SourceLocation(file: file, line: record.line, column: 1)
+    }
+
+    /// The location `line 1, column 1`, where file-wide problems are reported.
+    public var startLocation: SourceLocation {
+        SourceLocation(file: file, line: header.first?.line ?? 1, column: 1)
+    }
+}

@@ -1,0 +1,91 @@
+extension Diagnostic {
+    /// The stable identifier of a kind of diagnostic, e.g. `unknown-column`.
+    ///
+    /// Identifiers never change once released; messages may be reworded. Tools and tests should
+    /// match on the identifier.
+    public struct MessageID: RawRepresentable, Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+        public var rawValue: String
+
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public init(stringLiteral value: String) { self.rawValue = value }
+        public var description: String { rawValue }
+
+        // MARK: Files and text
+
+        /// A file could not be opened or read.
+        public static let cannotReadFile: MessageID = "cannot-read-file"
+        /// A file that must be UTF-8 (the TOML configuration) is not.
+        public static let invalidEncoding: MessageID = "invalid-encoding"
+
+        // MARK: CSV structure
+
+        /// A CSV file without a header row.
+        public static let emptyFile: MessageID = "empty-file"
+        /// A quoted field runs to the end of the file.
+        public static let unterminatedQuote: MessageID = "unterminated-quote"
+        /// Text follows the closing quote of a quoted field.
+        public static let textAfterQuote: MessageID = "text-after-quote"
+        /// A record has more non-empty fields than the header has columns.
+        public static let tooManyFields: MessageID = "too-many-fields"
+        /// Two header cells have the same name.
+        public static let duplicateColumn: MessageID = "duplicate-column"
+        /// A column without a name holds values, which are ignored.
+        public static let unnamedColumn: MessageID = "unnamed-column"
+        /// A required column is missing.
+        public static let missingColumn: MessageID = "missing-column"
+        /// Framework columns are missing from a people file.
+        public static let missingFrameworkColumns: MessageID = "missing-framework-columns"
+        /// A column nobody reads; an error when it looks like a misspelt known column.
+        public static let unknownColumn: MessageID = "unknown-column"
+
+        // MARK: CSV values
+
+        /// A required cell is empty.
+        public static let emptyValue: MessageID = "empty-value"
+        /// An identifier appears twice in one file.
+        public static let duplicateID: MessageID = "duplicate-id"
+        /// A level cell is empty.
+        public static let emptyLevel: MessageID = "empty-level"
+        /// A level cell is not an integer.
+        public static let invalidLevel: MessageID = "invalid-level"
+        /// A level is outside 0–5.
+        public static let levelOutOfRange: MessageID = "level-out-of-range"
+        /// A number cell (grade, capacity, weight, score, load) is not acceptable.
+        public static let invalidNumber: MessageID = "invalid-number"
+        /// A framework kind other than `competency` or `domain`.
+        public static let invalidKind: MessageID = "invalid-kind"
+        /// A framework identifier that would clash with a people-file column.
+        public static let reservedID: MessageID = "reserved-id"
+        /// A framework file without items.
+        public static let emptyFramework: MessageID = "empty-framework"
+        /// A constraint rule other than `forbid` or `require`.
+        public static let invalidRule: MessageID = "invalid-rule"
+        /// A person is their own manager.
+        public static let selfManager: MessageID = "self-manager"
+        /// A manager chain loops back on itself.
+        public static let managerCycle: MessageID = "manager-cycle"
+        /// A mentee or mentor identifier not found in the people files.
+        public static let unknownPerson: MessageID = "unknown-person"
+        /// A pair listed twice in one file.
+        public static let duplicatePair: MessageID = "duplicate-pair"
+        /// Rules that cannot all hold (forbid and require one pair; two required mentors).
+        public static let conflictingRules: MessageID = "conflicting-rules"
+
+        // MARK: TOML
+
+        /// TOML that does not parse.
+        public static let tomlSyntax: MessageID = "toml-syntax"
+        /// Valid TOML outside the subset Kapstok reads (arrays, inline tables, date-times…).
+        public static let tomlUnsupported: MessageID = "toml-unsupported"
+        /// A key set twice in one table.
+        public static let duplicateKey: MessageID = "duplicate-key"
+        /// A table header given twice.
+        public static let duplicateTable: MessageID = "duplicate-table"
+        /// A configuration table Kapstok does not know.
+        public static let unknownTable: MessageID = "unknown-table"
+        /// A configuration key Kapstok does not know.
+        public static let unknownKey: MessageID = "unknown-key"
+        /// A configuration value of the wrong type or out of range.
+        public static let invalidValue: MessageID = "invalid-value"
+    }
+}
