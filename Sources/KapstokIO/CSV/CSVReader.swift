@@ -24,13 +24,13 @@ import Foundation
 /// Errors: `unterminated-quote` (at the opening quote), `text-after-quote`, `too-many-fields`,
 /// `empty-file`. The reader keeps going after an error.
 public enum CSVReader {
-    /// Reads a CSV file from disk.
+    /// Reads a CSV file from disk or memory.
     ///
     /// - Returns: the table, or `nil` (after adding a diagnostic) when the file cannot be read or
     ///   has no header row.
-    public static func read(_ url: URL, diagnostics: inout DiagnosticCollector) -> CSVTable? {
-        guard let bytes = InputFile.read(url, diagnostics: &diagnostics) else { return nil }
-        return read(bytes: bytes, file: InputFile.displayPath(of: url), diagnostics: &diagnostics)
+    public static func read(_ source: InputSource, diagnostics: inout DiagnosticCollector) -> CSVTable? {
+        guard let bytes = source.bytes(diagnostics: &diagnostics) else { return nil }
+        return read(bytes: bytes, file: source.path, diagnostics: &diagnostics)
     }
 
     /// Reads CSV text, e.g. a fixture in a test.

@@ -1,0 +1,97 @@
+/// The columns a loader reads, matched against a CSV header, with header problems reported.
+///
+/// Checks, in order: duplicate column names (`duplicate-column`, error); values under a column
+/// without a name (`unnamed-column`, warning); missing required columns (one `missing-column`
+/// error naming all of them); columns nobody reads (`unknown-column`). An unknown column is a
+/// warning, unless it looks like a misspelling (see `Suggestion`) of a known column that is
+/// absent from the header — then it is an error with a "did you mean".
+struct ColumnLayout {
+    /// Column index by name; the first occurrence of a duplicated name wins.
+    private(set) var indices: [String: Int] = [:]
+
+    /// Matches the header against the known columns.
+    ///
+    /// - Parameters:
+    ///   - table: the file.
+    ///   - required: columns that must be present.
+    ///   - optional: columns that may be present.
+    ///   - typoTargets: further names an unknown column may be a misspelling of (e.g. framework
+    ///     ids in scores mode, where they are optional); required and optional names always count.
+    init(
+        table: CSVTable, required: [String], optional: [String], typoTargets: [String] = [],
+        diagnostics: inout DiagnosticCollector
+    ) {
+        for (index, field) in table.header.enumerated() {
+            if field.text.isEmpty {
+                let hasValues = table.records.contains { !$0.field(at: index).text.isBlank }
+                if hasValues {
+                    diagnostics.warning(
+                        .unnamedColumn, "column \(index + 1) has no name; its values are ignored",
+                        at: table.location(of: field))
+                }
+                continue
+            }
+            if let first = indices[field.text] {
+                diagnostics.error(
+                    .duplicateColumn,
+                    "duplicate column '\(field.text)' (first at column \(table.header[first].column))",
+                    at: table.location(of: field))
+                continue
+            }
+            indices[field.text] = index
+        }
+        let missing = required.filter { indices[$0] == nil }
+        if !missing.isEmpty {
+            let names = missing.map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.error(
+                .missingColumn, "missing \(missing.count == 1 ? "column" : "columns") \(names)", at: table.startLocation)
+        }
+        let known = Set(required).union(optional)
+        let candidates = (required + optional + typoTargets).filter { indices[$0] == nil }
+        for (name, index) in indices.sorted(by: { $0.value < $1.value }) where !known.contains(name) {
+            let location = table.location(of: table.header[index])
+            if let suggestion = Suggestion.closest(to: name, among: candidates) {
+                diagnostics.error(.unknownColumn, "unknown column '\(name)'; did you mean '\(suggestion)'?", at: location)
+            } else {
+                diagnostics.warning(.unknownColumn, "unknown column '\(name)' (ignored)", at: location)
+            }
+        }
+    }
+
+    /// The index of a column, if the header has it.
+    func index(of name: String) -> Int? {
+        indices[name]
+    }
+
+    /// Whether the header has a column.
+    func contains(_ name: String) -> Bool {
+        indices[name] != nil
+    }
+}
+
+/// Reads cells of one record with locations and trimmed text.
+struct RecordCells {
+    let table: CSVTable
+    let record: CSVRecord
+
+    /// The trimmed text of a column, or `""` when the column is absent or the record short.
+    func text(_ column: Int?) -> String {
+        guard let column else { return "" }
+        return record.field(at: column).text.trimmingBlanks
+    }
+
+    /// The trimmed text, or `nil` when empty or absent.
+    func optionalText(_ column: Int?) -> String? {
+        let value = text(column)
+        return value.isEmpty ? nil : value
+    }
+
+    /// Where a column's cell starts; the record start when the column is absent.
+    func location(_ column: Int?) -> SourceLocation {
+        guard let column else { return table.location(of: record) }
+        return table.location(of: record.field(at: column))
+    }
+
+    /// Whether numbers in this file may use a decimal comma (`;`- or tab-separated files).
+    var allowsDecimalComma: Bool { table.separator != "," }
+}

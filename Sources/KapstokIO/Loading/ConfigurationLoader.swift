@@ -1,0 +1,334 @@
+import Foundation
+import Kapstok
+
+/// Reads `kapstok.toml` into a ``Configuration``, checking every key, type and range.
+///
+/// Every key has a default, so a missing key or file is fine. An unknown table or key is an
+/// error with a "did you mean" when a known name is close (or the key belongs in another
+/// table). A value of the wrong type or out of range is an `invalid-value` error at the value.
+/// Cross-key rules are checked after all keys are read: `start < end`,
+/// `min_gap_weeks ≤ max_gap_weeks`, `session_minutes` a multiple of `slot_minutes`, and
+/// `competency_weight + domain_weight > 0`.
+///
+/// Integers are accepted where a number is expected (`default_capacity = 2`); `min_grade_gap`
+/// also accepts `false`, which switches the grade rule off (`nil`).
+public enum ConfigurationLoader {
+    /// The tables and keys Kapstok reads, in documentation order.
+    public static let knownKeys: [(table: String, keys: [String])] = [
+        ("scoring", ["competency_weight", "domain_weight"]),
+        ("rules", ["manager_chain", "min_grade_gap", "shared_language", "avoid_repeat"]),
+        ("pairing", ["objective", "default_capacity", "default_target", "time_limit_seconds"]),
+        (
+            "program",
+            [
+                "start", "end", "sessions", "min_gap_weeks", "max_gap_weeks", "session_minutes", "slot_minutes",
+                "mentor_max_per_week", "mentee_max_per_week", "working_hours", "timezone",
+            ]
+        ),
+    ]
+
+    /// Reads a configuration file from disk or memory.
+    ///
+    /// - Returns: the configuration; keys with problems keep their defaults (and the problems are
+    ///   in `diagnostics`). An unreadable file adds `cannot-read-file` and gives the defaults.
+    public static func load(_ source: InputSource, diagnostics: inout DiagnosticCollector) -> Configuration {
+        guard let bytes = source.bytes(diagnostics: &diagnostics) else { return Configuration() }
+        return load(bytes: bytes, file: source.path, diagnostics: &diagnostics)
+    }
+
+    /// Reads configuration text, e.g. a fixture in a test.
+    public static func load(text: String, file: String, diagnostics: inout DiagnosticCollector) -> Configuration {
+        load(bytes: Array(text.utf8), file: file, diagnostics: &diagnostics)
+    }
+
+    /// Reads the bytes of a configuration file.
+    public static func load(bytes: [UInt8], file: String, diagnostics: inout DiagnosticCollector) -> Configuration {
+        let document = TOMLParser.parse(bytes: bytes, file: file, diagnostics: &diagnostics)
+        return configuration(from: document, diagnostics: &diagnostics)
+    }
+
+    /// Maps a parsed TOML document onto a configuration.
+    public static func configuration(from document: TOMLDocument, diagnostics: inout DiagnosticCollector) -> Configuration {
+        var reader = ConfigurationReader()
+        for table in document.tables {
+            guard let keys = knownKeys.first(where: { $0.table == table.name })?.keys else {
+                if table.name.isEmpty {
+                    for entry in table.entries { reader.reportUnknown(entry, inTable: "", known: [], diagnostics: &diagnostics) }
+                } else {
+                    var message = "unknown table '[\(table.name)]'"
+                    if let suggestion = Suggestion.closest(to: table.name, among: knownKeys.map(\.table)) {
+                        message += "; did you mean '[\(suggestion)]'?"
+                    } else {
+                        message += " (known tables: \(knownKeys.map { "[\($0.table)]" }.joined(separator: ", ")))"
+                    }
+                    diagnostics.error(.unknownTable, message, at: table.location)
+                }
+                continue
+            }
+            for entry in table.entries {
+                if keys.contains(entry.key) {
+                    reader.apply(entry, table: table.name, diagnostics: &diagnostics)
+                } else {
+                    reader.reportUnknown(entry, inTable: table.name, known: keys, diagnostics: &diagnostics)
+                }
+            }
+        }
+        reader.checkCrossKeyRules(diagnostics: &diagnostics)
+        return reader.configuration
+    }
+}
+
+/// Applies entries one by one and remembers where each key was set, for cross-key checks.
+private struct ConfigurationReader {
+    var configuration = Configuration()
+    var locations: [String: TOMLEntry] = [:]
+
+    // MARK: Keys
+
+    mutating func apply(_ entry: TOMLEntry, table: String, diagnostics: inout DiagnosticCollector) {
+        locations[entry.key] = entry
+        var value = ValueReader(entry: entry)
+        defer { diagnostics.collect(contentsOf: value.problems) }
+        switch (table, entry.key) {
+        case ("scoring", "competency_weight"):
+            value.number(atLeast: 0).map { configuration.scoring.competencyWeight = $0 }
+        case ("scoring", "domain_weight"):
+            value.number(atLeast: 0).map { configuration.scoring.domainWeight = $0 }
+        case ("rules", "manager_chain"):
+            value.boolean().map { configuration.rules.managerChain = $0 }
+        case ("rules", "min_grade_gap"):
+            if case .boolean(false) = entry.value {
+                configuration.rules.minGradeGap = nil
+            } else if let gap = value.integer(expected: "an integer, or false to switch the rule off") {
+                configuration.rules.minGradeGap = gap
+            }
+        case ("rules", "shared_language"):
+            value.boolean().map { configuration.rules.sharedLanguage = $0 }
+        case ("rules", "avoid_repeat"):
+            value.boolean().map { configuration.rules.avoidRepeat = $0 }
+        case ("pairing", "objective"):
+            let names = PairingObjective.allCases.map(\.rawValue)
+            let expected = names.map { "\"\($0)\"" }.joined(separator: " or ")
+            if let text = value.string(expected: expected) {
+                if let objective = PairingObjective(rawValue: text) {
+                    configuration.pairing.objective = objective
+                } else {
+                    value.report(expected: expected)
+                }
+            }
+        case ("pairing", "default_capacity"):
+            value.number(greaterThan: 0).map { configuration.pairing.defaultCapacity = $0 }
+        case ("pairing", "default_target"):
+            value.integer(in: 0...5).map { configuration.pairing.defaultTarget = $0 }
+        case ("pairing", "time_limit_seconds"):
+            value.number(greaterThan: 0).map { configuration.pairing.timeLimitSeconds = $0 }
+        case ("program", "start"):
+            value.date().map { configuration.program.start = $0 }
+        case ("program", "end"):
+            value.date().map { configuration.program.end = $0 }
+        case ("program", "sessions"):
+            value.integer(atLeast: 1).map { configuration.program.sessions = $0 }
+        case ("program", "min_gap_weeks"):
+            value.integer(atLeast: 1).map { configuration.program.minGapWeeks = $0 }
+        case ("program", "max_gap_weeks"):
+            value.integer(atLeast: 1).map { configuration.program.maxGapWeeks = $0 }
+        case ("program", "session_minutes"):
+            value.integer(atLeast: 1).map { configuration.program.sessionMinutes = $0 }
+        case ("program", "slot_minutes"):
+            value.integer(atLeast: 1).map { configuration.program.slotMinutes = $0 }
+        case ("program", "mentor_max_per_week"):
+            value.integer(atLeast: 1).map { configuration.program.mentorMaxPerWeek = $0 }
+        case ("program", "mentee_max_per_week"):
+            value.integer(atLeast: 1).map { configuration.program.menteeMaxPerWeek = $0 }
+        case ("program", "working_hours"):
+            let expected = "hours like \"09:00-17:00\""
+            if let text = value.string(expected: expected) {
+                if WorkingHours(text) != nil {
+                    configuration.program.workingHours = text
+                } else {
+                    value.report(expected: expected)
+                }
+            }
+        case ("program", "timezone"):
+            let expected = "a time zone name like \"Europe/Brussels\""
+            if let text = value.string(expected: expected) {
+                if TimeZone(identifier: text) != nil {
+                    configuration.program.timezone = text
+                } else {
+                    value.report(expected: expected, prefix: "unknown time zone")
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    /// Reports a key that is not known in its table, suggesting the likely one.
+    mutating func reportUnknown(_ entry: TOMLEntry, inTable table: String, known: [String], diagnostics: inout DiagnosticCollector) {
+        let place = table.isEmpty ? "outside any table" : "in [\(table)]"
+        var message = "unknown key '\(entry.key)' \(place)"
+        if let suggestion = Suggestion.closest(to: entry.key, among: known) {
+            message += "; did you mean '\(suggestion)'?"
+        } else if let (otherTable, key) = Self.keyInOtherTable(entry.key, excluding: table) {
+            message += "; did you mean '\(key)' in [\(otherTable)]?"
+        }
+        diagnostics.error(.unknownKey, message, at: entry.keyLocation)
+    }
+
+    /// The same or a close key in another table, e.g. `default_target` put under `[rules]`.
+    private static func keyInOtherTable(_ key: String, excluding table: String) -> (String, String)? {
+        let others = ConfigurationLoader.knownKeys.filter { $0.table != table }
+        for (otherTable, keys) in others where keys.contains(key) { return (otherTable, key) }
+        for (otherTable, keys) in others {
+            if let suggestion = Suggestion.closest(to: key, among: keys) { return (otherTable, suggestion) }
+        }
+        return nil
+    }
+
+    // MARK: Cross-key rules
+
+    mutating func checkCrossKeyRules(diagnostics: inout DiagnosticCollector) {
+        let scoring = configuration.scoring
+        if scoring.competencyWeight + scoring.domainWeight <= 0,
+            let entry = locations["domain_weight"] ?? locations["competency_weight"]
+        {
+            diagnostics.error(
+                .invalidValue, "competency_weight and domain_weight cannot both be 0", at: entry.valueLocation)
+        }
+        let program = configuration.program
+        if program.start >= program.end, let entry = locations["end"] ?? locations["start"] {
+            diagnostics.error(
+                .invalidValue, "end '\(program.end)' must be after start '\(program.start)'", at: entry.valueLocation)
+        }
+        if program.minGapWeeks > program.maxGapWeeks, let entry = locations["max_gap_weeks"] ?? locations["min_gap_weeks"] {
+            diagnostics.error(
+                .invalidValue,
+                "max_gap_weeks '\(program.maxGapWeeks)' is less than min_gap_weeks '\(program.minGapWeeks)'",
+                at: entry.valueLocation)
+        }
+        if program.sessionMinutes % program.slotMinutes != 0,
+            let entry = locations["session_minutes"] ?? locations["slot_minutes"]
+        {
+            diagnostics.error(
+                .invalidValue,
+                "session_minutes '\(program.sessionMinutes)' is not a multiple of slot_minutes '\(program.slotMinutes)'",
+                at: entry.valueLocation)
+        }
+    }
+}
+
+/// Reads one entry's value as a given type, reporting `invalid-value` at the value.
+private struct ValueReader {
+    let entry: TOMLEntry
+    /// The problems found, added to the run's collector by the caller.
+    var problems: [Diagnostic] = []
+
+    /// Reports the value as invalid: "invalid value 'x' for 'key' (expected …[, found …])".
+    mutating func report(expected: String, found: String? = nil, prefix: String = "invalid value") {
+        var message = "\(prefix) '\(entry.valueText)' for '\(entry.key)' (expected \(expected)"
+        if let found { message += ", found \(found)" }
+        problems.append(.error(.invalidValue, message + ")", at: entry.valueLocation))
+    }
+
+    /// A finite number (integer or float) within bounds.
+    private mutating func number(expected: String, isValid: (Double) -> Bool) -> Double? {
+        let number: Double
+        switch entry.value {
+        case .integer(let integer): number = Double(integer)
+        case .float(let float): number = float
+        default:
+            report(expected: expected, found: entry.value.kindDescription)
+            return nil
+        }
+        guard number.isFinite, isValid(number) else {
+            report(expected: expected)
+            return nil
+        }
+        return number
+    }
+
+    mutating func number(atLeast minimum: Double) -> Double? {
+        number(expected: "a number ≥ \(Int(minimum))") { $0 >= minimum }
+    }
+
+    mutating func number(greaterThan minimum: Double) -> Double? {
+        number(expected: "a number > \(Int(minimum))") { $0 > minimum }
+    }
+
+    mutating func integer(expected: String, isValid: (Int) -> Bool = { _ in true }) -> Int? {
+        guard case .integer(let integer) = entry.value else {
+            report(expected: expected, found: entry.value.kindDescription)
+            return nil
+        }
+        guard isValid(integer) else {
+            report(expected: expected)
+            return nil
+        }
+        return integer
+    }
+
+    mutating func integer(atLeast minimum: Int) -> Int? {
+        integer(expected: "an integer ≥ \(minimum)") { $0 >= minimum }
+    }
+
+    mutating func integer(in range: ClosedRange<Int>) -> Int? {
+        integer(expected: "an integer \(range.lowerBound)–\(range.upperBound)") { range.contains($0) }
+    }
+
+    mutating func boolean() -> Bool? {
+        guard case .boolean(let boolean) = entry.value else {
+            report(expected: "true or false", found: entry.value.kindDescription)
+            return nil
+        }
+        return boolean
+    }
+
+    mutating func string(expected: String) -> String? {
+        guard case .string(let string) = entry.value else {
+            report(expected: expected, found: entry.value.kindDescription)
+            return nil
+        }
+        return string
+    }
+
+    mutating func date() -> CalendarDate? {
+        guard case .date(let date) = entry.value else {
+            report(expected: "a date like 2027-02-01", found: entry.value.kindDescription)
+            return nil
+        }
+        return date
+    }
+}
+
+/// Working hours `HH:MM-HH:MM`, start before end, both within a day (`24:00` allowed as an end).
+struct WorkingHours: Equatable {
+    /// Minutes after midnight.
+    var start: Int
+    /// Minutes after midnight.
+    var end: Int
+
+    /// Parses `HH:MM-HH:MM`; `nil` unless well-formed with start < end.
+    init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, let start = Self.minutes(parts[0].trimmingBlanksSubstring),
+            let end = Self.minutes(parts[1].trimmingBlanksSubstring), start < end
+        else { return nil }
+        self.start = start
+        self.end = end
+    }
+
+    private static func minutes(_ text: String) -> Int? {
+        let utf8 = Array(text.utf8)
+        guard utf8.count == 5, utf8[2] == UInt8(ascii: ":"),
+            [0, 1, 3, 4].allSatisfy({ (48...57).contains(utf8[$0]) })
+        else { return nil }
+        let hours = Int(utf8[0] - 48) * 10 + Int(utf8[1] - 48)
+        let minutes = Int(utf8[3] - 48) * 10 + Int(utf8[4] - 48)
+        guard minutes < 60, hours < 24 || (hours == 24 && minutes == 0) else { return nil }
+        return hours * 60 + minutes
+    }
+}
+
+extension Substring {
+    fileprivate var trimmingBlanksSubstring: String { String(self).trimmingBlanks }
+}

@@ -1,0 +1,77 @@
+import Kapstok
+
+/// A value in the TOML subset Kapstok reads.
+public enum TOMLValue: Sendable, Equatable {
+    case string(String)
+    case integer(Int)
+    case float(Double)
+    case boolean(Bool)
+    /// A local date, `2027-02-01`.
+    case date(CalendarDate)
+
+    /// The kind of value with an article, for messages: "a string", "an integer"…
+    public var kindDescription: String {
+        switch self {
+        case .string: "a string"
+        case .integer: "an integer"
+        case .float: "a float"
+        case .boolean: "a boolean"
+        case .date: "a date"
+        }
+    }
+}
+
+/// One `key = value` line, with where the key and the value start.
+public struct TOMLEntry: Sendable, Equatable {
+    public var key: String
+    public var value: TOMLValue
+    /// The value as written in the file, except that strings show their contents (no quotes,
+    /// escapes resolved); used to quote the value back in messages.
+    public var valueText: String
+    public var keyLocation: SourceLocation
+    public var valueLocation: SourceLocation
+
+    public init(key: String, value: TOMLValue, valueText: String, keyLocation: SourceLocation, valueLocation: SourceLocation) {
+        self.key = key
+        self.value = value
+        self.valueText = valueText
+        self.keyLocation = keyLocation
+        self.valueLocation = valueLocation
+    }
+}
+
+/// A `[name]` table and its entries in file order. The root table (keys before any header)
+/// has the empty name.
+public struct TOMLTable: Sendable, Equatable {
+    public var name: String
+    /// Where the header starts (`[`); line 1, column 1 for the root table.
+    public var location: SourceLocation
+    public var entries: [TOMLEntry]
+
+    public init(name: String, location: SourceLocation, entries: [TOMLEntry] = []) {
+        self.name = name
+        self.location = location
+        self.entries = entries
+    }
+
+    /// The entry for a key, if present.
+    public func entry(_ key: String) -> TOMLEntry? {
+        entries.first { $0.key == key }
+    }
+}
+
+/// A parsed TOML file: the root table first, then the tables in file order.
+public struct TOMLDocument: Sendable, Equatable {
+    public var file: String
+    public var tables: [TOMLTable]
+
+    public init(file: String, tables: [TOMLTable]) {
+        self.file = file
+        self.tables = tables
+    }
+
+    /// The table with this name, if present (`""` for the root table).
+    public func table(_ name: String) -> TOMLTable? {
+        tables.first { $0.name == name }
+    }
+}
