@@ -68,7 +68,7 @@ public enum CSVReader {
             guard let header else {
                 diagnostics.error(
                     .emptyFile, "file is empty (a header row is required)",
-                    at: SourceLocation(file: file, line: 1, column: 1))
+                    at: Diagnostic.Location(file: file, line: 1, column: 1))
                 return nil
             }
             return CSVTable(
@@ -121,7 +121,7 @@ public enum CSVReader {
             diagnostics.error(
                 .tooManyFields,
                 "too many fields: the header has \(columnCount) columns, this record has \(record.fields.count)",
-                at: SourceLocation(file: file, line: extra.line, column: extra.column))
+                at: Diagnostic.Location(file: file, line: extra.line, column: extra.column))
         }
         var trimmed = record
         trimmed.fields.removeSubrange(columnCount...)
@@ -273,7 +273,7 @@ private struct CSVParser {
         guard isTerminated else {
             diagnostics.error(
                 .unterminatedQuote, "unterminated quoted field (the closing quote is missing)",
-                at: SourceLocation(file: file, line: fieldLine, column: fieldColumn))
+                at: Diagnostic.Location(file: file, line: fieldLine, column: fieldColumn))
             return String(decoding: scratch, as: UTF8.self)
         }
         // Blanks after the closing quote are allowed; anything else is reported and kept.
@@ -287,7 +287,7 @@ private struct CSVParser {
             if byte != separator && byte != ASCII.lineFeed && byte != ASCII.carriageReturn {
                 diagnostics.error(
                     .textAfterQuote, "unexpected text after the closing quote of a quoted field",
-                    at: SourceLocation(file: file, line: line, column: column))
+                    at: Diagnostic.Location(file: file, line: line, column: column))
                 index = afterQuote
                 column = afterQuoteColumn
                 while index < buffer.count {

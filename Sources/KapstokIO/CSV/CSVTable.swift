@@ -69,17 +69,17 @@ public struct CSVTable: Sendable {
     }
 
     /// The location of a field in this file.
-    public func location(of field: CSVField) -> SourceLocation {
-        SourceLocation(file: file, line: field.line, column: field.column)
+    public func location(of field: CSVField) -> Diagnostic.Location {
+        Diagnostic.Location(file: file, line: field.line, column: field.column)
     }
 
     /// The location of a record's first character.
-    public func location(of record: CSVRecord) -> SourceLocation {
-        SourceLocation(file: file, line: record.line, column: 1)
+    public func location(of record: CSVRecord) -> Diagnostic.Location {
+        Diagnostic.Location(file: file, line: record.line, column: 1)
     }
 
     /// The location `line 1, column 1`, where file-wide problems are reported.
-    public var startLocation: SourceLocation {
-        SourceLocation(file: file, line: header.first?.line ?? 1, column: 1)
+    public var startLocation: Diagnostic.Location {
+        Diagnostic.Location(file: file, line: header.first?.line ?? 1, column: 1)
     }
 }

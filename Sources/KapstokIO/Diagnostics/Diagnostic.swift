@@ -21,10 +21,10 @@ public struct Diagnostic: Error, CustomStringConvertible, Comparable, Hashable, 
     /// A lowercase fragment with no final period; user values in single quotes.
     public var message: String
     /// Where the problem is.
-    public var location: SourceLocation
+    public var location: Diagnostic.Location
 
     /// Creates a diagnostic.
-    public init(severity: Severity, id: MessageID, message: String, location: SourceLocation) {
+    public init(severity: Severity, id: MessageID, message: String, location: Diagnostic.Location) {
         self.severity = severity
         self.id = id
         self.message = message
@@ -32,12 +32,12 @@ public struct Diagnostic: Error, CustomStringConvertible, Comparable, Hashable, 
     }
 
     /// Creates an error diagnostic.
-    public static func error(_ id: MessageID, _ message: String, at location: SourceLocation) -> Diagnostic {
+    public static func error(_ id: MessageID, _ message: String, at location: Diagnostic.Location) -> Diagnostic {
         Diagnostic(severity: .error, id: id, message: message, location: location)
     }
 
     /// Creates a warning diagnostic.
-    public static func warning(_ id: MessageID, _ message: String, at location: SourceLocation) -> Diagnostic {
+    public static func warning(_ id: MessageID, _ message: String, at location: Diagnostic.Location) -> Diagnostic {
         Diagnostic(severity: .warning, id: id, message: message, location: location)
     }
 
@@ -57,30 +57,32 @@ public struct Diagnostic: Error, CustomStringConvertible, Comparable, Hashable, 
     }
 }
 
-/// A position in an input file: the path as given, and a 1-based line and column.
-///
-/// The line is the physical line (a quoted CSV field that spans lines moves later records down).
-/// The column is the 1-based position, counted in Unicode scalars, of the first character of the
-/// field or token in its physical line.
-public struct SourceLocation: Hashable, Comparable, CustomStringConvertible, Sendable {
-    /// The file path exactly as the user gave it.
-    public var file: String
-    /// 1-based physical line.
-    public var line: Int
-    /// 1-based column, counted in Unicode scalars from the start of the physical line.
-    public var column: Int
+extension Diagnostic {
+    /// A position in an input file: the path as given, and a 1-based line and column.
+    ///
+    /// The line is the physical line (a quoted CSV field that spans lines moves later records down).
+    /// The column is the 1-based position, counted in Unicode scalars, of the first character of the
+    /// field or token in its physical line.
+    public struct Location: Hashable, Comparable, CustomStringConvertible, Sendable {
+        /// The file path exactly as the user gave it.
+        public var file: String
+        /// 1-based physical line.
+        public var line: Int
+        /// 1-based column, counted in Unicode scalars from the start of the physical line.
+        public var column: Int
 
-    /// Creates a location.
-    public init(file: String, line: Int, column: Int) {
-        self.file = file
-        self.line = line
-        self.column = column
-    }
+        /// Creates a location.
+        public init(file: String, line: Int, column: Int) {
+            self.file = file
+            self.line = line
+            self.column = column
+        }
 
-    /// `path:line:column`.
-    public var description: String { "\(file):\(line):\(column)" }
+        /// `path:line:column`.
+        public var description: String { "\(file):\(line):\(column)" }
 
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        public static func < (lhs: Diagnostic.Location, rhs: Diagnostic.Location) -> Bool {
+            (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        }
     }
 }

@@ -31,12 +31,12 @@ public struct DiagnosticCollector: Sendable {
     }
 
     /// Adds an error.
-    public mutating func error(_ id: Diagnostic.MessageID, _ message: String, at location: SourceLocation) {
+    public mutating func error(_ id: Diagnostic.MessageID, _ message: String, at location: Diagnostic.Location) {
         collect(.error(id, message, at: location))
     }
 
     /// Adds a warning.
-    public mutating func warning(_ id: Diagnostic.MessageID, _ message: String, at location: SourceLocation) {
+    public mutating func warning(_ id: Diagnostic.MessageID, _ message: String, at location: Diagnostic.Location) {
         collect(.warning(id, message, at: location))
     }
 

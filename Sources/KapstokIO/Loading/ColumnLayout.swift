@@ -87,7 +87,7 @@ struct RecordCells {
     }
 
     /// Where a column's cell starts; the record start when the column is absent.
-    func location(_ column: Int?) -> SourceLocation {
+    func location(_ column: Int?) -> Diagnostic.Location {
         guard let column else { return table.location(of: record) }
         return table.location(of: record.field(at: column))
     }

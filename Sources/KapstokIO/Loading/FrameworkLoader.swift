@@ -91,7 +91,7 @@ public enum FrameworkLoader {
         "id", "name", "email", "department", "grade", "location", "languages", "capacity", "manager_id",
     ]
 
-    private static func checkReserved(_ id: String, at location: SourceLocation, diagnostics: inout DiagnosticCollector) {
+    private static func checkReserved(_ id: String, at location: Diagnostic.Location, diagnostics: inout DiagnosticCollector) {
         if peopleColumns.contains(id) {
             diagnostics.error(
                 .reservedID, "framework id '\(id)' is also a column of the people files; choose another id",

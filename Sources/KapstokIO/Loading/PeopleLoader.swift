@@ -133,9 +133,9 @@ enum PersonRole: String {
 struct PeopleFile<Person> {
     var people: [Person] = []
     /// Aligned with `people`; `nil` where the manager cell is empty.
-    var managerLocations: [SourceLocation?] = []
+    var managerLocations: [Diagnostic.Location?] = []
 
-    mutating func append(_ person: Person, managerLocation: SourceLocation?) {
+    mutating func append(_ person: Person, managerLocation: Diagnostic.Location?) {
         people.append(person)
         managerLocations.append(managerLocation)
     }
@@ -151,7 +151,7 @@ private struct PersonFields {
     var location: String?
     var languages: [String]
     var managerID: String?
-    var managerLocation: SourceLocation?
+    var managerLocation: Diagnostic.Location?
 }
 
 /// Reads the shared person columns and tracks ids for duplicates.

@@ -103,10 +103,10 @@ enum ManagerChains {
     /// are skipped here. Manager ids that are not people of the round end a chain.
     static func reportLoops(mentors: PeopleFile<Mentor>, mentees: PeopleFile<Mentee>, diagnostics: inout DiagnosticCollector) {
         // Each person's manager edge; someone in both files keeps their mentors.csv entry.
-        var manager: [String: (id: String, location: SourceLocation)] = [:]
+        var manager: [String: (id: String, location: Diagnostic.Location)] = [:]
         var order: [String] = []
         var isPerson = Set<String>()
-        func add(id: String, managerID: String?, location: SourceLocation?) {
+        func add(id: String, managerID: String?, location: Diagnostic.Location?) {
             guard isPerson.insert(id).inserted else { return }
             order.append(id)
             if let managerID, let location, managerID != id { manager[id] = (managerID, location) }
@@ -137,7 +137,7 @@ enum ManagerChains {
     }
 
     /// Reports one loop, starting the chain at the member whose manager cell comes first.
-    private static func report(loop: [(id: String, location: SourceLocation?)], diagnostics: inout DiagnosticCollector) {
+    private static func report(loop: [(id: String, location: Diagnostic.Location?)], diagnostics: inout DiagnosticCollector) {
         let located = loop.enumerated().compactMap { index, member in member.location.map { (index, $0) } }
         guard let (first, location) = located.min(by: { $0.1 < $1.1 }) else { return }
         let ids = loop.map(\.id)

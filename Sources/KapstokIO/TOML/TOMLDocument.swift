@@ -28,10 +28,10 @@ public struct TOMLEntry: Sendable, Equatable {
     /// The value as written in the file, except that strings show their contents (no quotes,
     /// escapes resolved); used to quote the value back in messages.
     public var valueText: String
-    public var keyLocation: SourceLocation
-    public var valueLocation: SourceLocation
+    public var keyLocation: Diagnostic.Location
+    public var valueLocation: Diagnostic.Location
 
-    public init(key: String, value: TOMLValue, valueText: String, keyLocation: SourceLocation, valueLocation: SourceLocation) {
+    public init(key: String, value: TOMLValue, valueText: String, keyLocation: Diagnostic.Location, valueLocation: Diagnostic.Location) {
         self.key = key
         self.value = value
         self.valueText = valueText
@@ -45,10 +45,10 @@ public struct TOMLEntry: Sendable, Equatable {
 public struct TOMLTable: Sendable, Equatable {
     public var name: String
     /// Where the header starts (`[`); line 1, column 1 for the root table.
-    public var location: SourceLocation
+    public var location: Diagnostic.Location
     public var entries: [TOMLEntry]
 
-    public init(name: String, location: SourceLocation, entries: [TOMLEntry] = []) {
+    public init(name: String, location: Diagnostic.Location, entries: [TOMLEntry] = []) {
         self.name = name
         self.location = location
         self.entries = entries

@@ -25,11 +25,11 @@ public enum TOMLParser {
     public static func parse(bytes: [UInt8], file: String, diagnostics: inout DiagnosticCollector) -> TOMLDocument {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let root = TOMLTable(name: "", location: SourceLocation(file: file, line: 1, column: 1))
+        let root = TOMLTable(name: "", location: Diagnostic.Location(file: file, line: 1, column: 1))
         guard TextDecoding.isValidUTF8(bytes) else {
             diagnostics.error(
                 .invalidEncoding, "file is not valid UTF-8 (save it as UTF-8)",
-                at: SourceLocation(file: file, line: 1, column: 1))
+                at: Diagnostic.Location(file: file, line: 1, column: 1))
             return TOMLDocument(file: file, tables: [root])
         }
         var builder = DocumentBuilder(file: file, tables: [root])
@@ -65,7 +65,7 @@ private struct DocumentBuilder {
         self.tables = tables
     }
 
-    mutating func openTable(named name: String, at location: SourceLocation, diagnostics: inout DiagnosticCollector) {
+    mutating func openTable(named name: String, at location: Diagnostic.Location, diagnostics: inout DiagnosticCollector) {
         if let existing = tables.firstIndex(where: { $0.name == name && !name.isEmpty }) {
             diagnostics.error(
                 .duplicateTable, "duplicate table '[\(name)]' (first on line \(tables[existing].location.line))",
@@ -203,7 +203,7 @@ private struct TOMLLine {
         while let byte = peek(), Self.isBareValueByte(byte) { position += 1 }
         let token = String(decoding: bytes[start..<position], as: UTF8.self)
         guard !token.isEmpty else { throw syntax("expected a value\(foundSuffix)") }
-        let tokenLocation = SourceLocation(file: file, line: number, column: column(of: start))
+        let tokenLocation = Diagnostic.Location(file: file, line: number, column: column(of: start))
         func fail(_ diagnostic: Diagnostic) -> Diagnostic {
             var located = diagnostic
             located.location = tokenLocation
@@ -239,7 +239,7 @@ private struct TOMLLine {
     }
 
     /// A local date `YYYY-MM-DD`, `nil` when the token is not shaped like one.
-    private func dateValue(_ token: String, at location: SourceLocation) throws(Diagnostic) -> CalendarDate? {
+    private func dateValue(_ token: String, at location: Diagnostic.Location) throws(Diagnostic) -> CalendarDate? {
         let utf8 = Array(token.utf8)
         guard utf8.count >= 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
             [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ utf8[$0] >= 48 && utf8[$0] <= 57 })
@@ -331,7 +331,7 @@ private struct TOMLLine {
         }
         throw Diagnostic.error(
             .tomlSyntax, "unterminated string (the closing '\"' is missing)",
-            at: SourceLocation(file: file, line: number, column: openingColumn))
+            at: Diagnostic.Location(file: file, line: number, column: openingColumn))
     }
 
     /// Resolves one escape sequence starting at the backslash.
@@ -361,7 +361,7 @@ private struct TOMLLine {
         let shown = String(decoding: bytes[escapeStart..<min(max(end, position), bytes.endIndex)], as: UTF8.self)
         throw Diagnostic.error(
             .tomlSyntax, "invalid escape '\(shown)' in a string",
-            at: SourceLocation(file: file, line: number, column: column(of: escapeStart)))
+            at: Diagnostic.Location(file: file, line: number, column: column(of: escapeStart)))
     }
 
     /// Parses `'…'` starting at the opening quote; no escapes.
@@ -373,7 +373,7 @@ private struct TOMLLine {
         guard peek() != nil else {
             throw Diagnostic.error(
                 .tomlSyntax, "unterminated string (the closing \"'\" is missing)",
-                at: SourceLocation(file: file, line: number, column: openingColumn))
+                at: Diagnostic.Location(file: file, line: number, column: openingColumn))
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         position += 1
@@ -399,8 +399,8 @@ private struct TOMLLine {
         1 + bytes[bytes.startIndex..<index].count(where: ASCII.startsScalar)
     }
 
-    private var here: SourceLocation {
-        SourceLocation(file: file, line: number, column: column(of: position))
+    private var here: Diagnostic.Location {
+        Diagnostic.Location(file: file, line: number, column: column(of: position))
     }
 
     private var restOfLine: String {

@@ -26,7 +26,7 @@ public enum InputFile {
         case .failure(let reason):
             diagnostics.error(
                 .cannotReadFile, "cannot read file (\(reason.message))",
-                at: SourceLocation(file: path, line: 1, column: 1))
+                at: Diagnostic.Location(file: path, line: 1, column: 1))
             return nil
         }
     }
