@@ -28,7 +28,7 @@ let package = Package(
         .executableTarget(
             name: "kapstok",
             dependencies: [
-                "Kapstok", "KapstokIO", "GLPKSolver",
+                "Kapstok", "KapstokIO", "GLPKSolver", "LinearModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

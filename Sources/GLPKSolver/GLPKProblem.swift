@@ -130,6 +130,20 @@ final class GLPKProblem {
         }
     }
 
+    /// Installs a starting basis (validated by the session: sizes and the basic count).
+    func setBasis(variables: [BasisStatus], constraints: [BasisStatus]) {
+        assertOwner()
+        func code(_ status: BasisStatus) -> Int32 {
+            switch status {
+            case .basic: GLP_BS
+            case .atLower: GLP_NL
+            case .atUpper: GLP_NU
+            }
+        }
+        for (index, status) in constraints.enumerated() { glp_set_row_stat(pointer, Int32(index + 1), code(status)) }
+        for (index, status) in variables.enumerated() { glp_set_col_stat(pointer, Int32(index + 1), code(status)) }
+    }
+
     // MARK: Solving
 
     /// Runs the primal simplex from the current basis (no presolve, so the basis is kept).

@@ -82,6 +82,17 @@ final class GLPKSession: SolverSession {
         problem.setBounds(column: variable.index, lower: lower, upper: upper)
     }
 
+    func setBasis(variables: [BasisStatus], constraints: [BasisStatus]) throws {
+        guard variables.count == model.variables.count, constraints.count == model.constraints.count,
+            variables.filter({ $0 == .basic }).count + constraints.filter({ $0 == .basic }).count
+                == model.constraints.count
+        else {
+            throw ModelError(reason: .mismatchedTerms, detail: "a basis needs one status per variable and constraint, "
+                + "with as many basic entries as constraints")
+        }
+        problem.setBasis(variables: variables, constraints: constraints)
+    }
+
     func solveRelaxation(parameters: SolveParameters) throws -> SolveResult {
         try problem.simplex(parameters: parameters, columns: model.variables.count, rows: model.constraints.count)
     }

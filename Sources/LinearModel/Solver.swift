@@ -45,8 +45,20 @@ public protocol SolverSession: AnyObject {
     func setObjective(_ coefficients: [Double], sense: ObjectiveSense) throws
     /// Changes the bounds of a variable.
     func setBounds(of variable: VariableID, lower: Double, upper: Double) throws
+    /// Sets a starting basis: one status per variable and per constraint, with exactly as many
+    /// `basic` entries as there are constraints. A singular basis is repaired by the solver.
+    func setBasis(variables: [BasisStatus], constraints: [BasisStatus]) throws
     /// Solves the LP relaxation, warm from the last basis; fills ``SolveResult/duals``.
     func solveRelaxation(parameters: SolveParameters) throws -> SolveResult
     /// Solves the model with its integrality requirements.
     func solve(parameters: SolveParameters) throws -> SolveResult
+}
+
+/// Where a variable or constraint stands in a simplex basis.
+public enum BasisStatus: Sendable, Hashable {
+    case basic
+    /// Non-basic at its lower bound.
+    case atLower
+    /// Non-basic at its upper bound.
+    case atUpper
 }

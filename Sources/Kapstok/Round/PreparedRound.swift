@@ -1,0 +1,115 @@
+/// A round made ready for the optimiser: rules checked, every allowed pair scored.
+///
+/// The stage between loading and solving: `Round` → ``PreparedRound`` → ``PairingProblem``.
+public struct PreparedRound: Sendable {
+    public let round: Round
+    public let eligibility: Eligibility
+    /// The default fit model; `nil` in scores mode (scores come from `scores.csv`).
+    public let scoring: ScoringModel?
+    public let table: PairTable
+    /// Each mentor's capacity, defaults applied.
+    public let capacity: [Double]
+
+    /// Scores the round and applies the hard rules.
+    ///
+    /// - Throws: ``RoundError`` listing every `require` rule that cannot hold (it breaks a hard
+    ///   rule, is missing from `scores.csv`, or overfills its mentor).
+    public init(round: Round) throws(RoundError) {
+        self.round = round
+        let eligibility = Eligibility(round: round)
+        self.eligibility = eligibility
+        capacity = round.mentors.map { $0.capacity ?? round.configuration.pairing.defaultCapacity }
+        let menteeIndex = Dictionary(round.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let mentorIndex = Dictionary(round.mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        if let scores = round.scores {
+            scoring = nil
+            var pairs: [(mentee: Int, mentor: Int, score: Double, load: Double)] = []
+            pairs.reserveCapacity(scores.count)
+            for entry in scores {
+                guard let i = menteeIndex[entry.menteeID], let j = mentorIndex[entry.mentorID],
+                    eligibility.isAllowed(mentee: i, mentor: j)
+                else { continue }
+                pairs.append((i, j, entry.score, entry.load))
+            }
+            table = PairTable(menteeCount: round.mentees.count, mentorCount: round.mentors.count, pairs: pairs)
+        } else {
+            let model = ScoringModel(round: round)
+            scoring = model
+            table = PairTable.scoring(round, model: model, eligibility: eligibility)
+        }
+        try Self.checkRequirements(round: round, eligibility: eligibility, table: table, capacity: capacity,
+                                   menteeIndex: menteeIndex, mentorIndex: mentorIndex)
+    }
+
+    private static func checkRequirements(
+        round: Round, eligibility: Eligibility, table: PairTable, capacity: [Double],
+        menteeIndex: [String: Int], mentorIndex: [String: Int]
+    ) throws(RoundError) {
+        var problems: [RoundError.Problem] = []
+        var used = [Double](repeating: 0, count: round.mentors.count)
+        for rule in round.rules where rule.kind == .require {
+            guard let i = menteeIndex[rule.menteeID], let j = mentorIndex[rule.mentorID] else { continue }
+            let broken = eligibility.ruleViolations(mentee: i, mentor: j)
+            if !broken.isEmpty {
+                problems.append(.init(rule: rule, message: "required pair '\(rule.menteeID)' – '\(rule.mentorID)' breaks the rule: \(broken.map(\.phrase).joined(separator: ", "))"))
+                continue
+            }
+            guard let entry = table.entry(mentee: i, mentor: j) else {
+                problems.append(.init(rule: rule, message: "required pair '\(rule.menteeID)' – '\(rule.mentorID)' has no score in scores.csv"))
+                continue
+            }
+            used[j] += entry.load
+            if used[j] > capacity[j] + 1e-9 {
+                problems.append(.init(rule: rule, message: "required pairs give mentor '\(rule.mentorID)' more than its capacity \(Format.number(capacity[j]))"))
+            }
+        }
+        if !problems.isEmpty { throw RoundError(problems: problems) }
+    }
+
+    /// The optimiser's view of the round.
+    public var problem: PairingProblem {
+        PairingProblem(table: table, capacity: capacity, required: eligibility.requiredMentor)
+    }
+
+    /// The score of an allowed pair, or `nil`.
+    public func score(mentee i: Int, mentor j: Int) -> Double? {
+        table.entry(mentee: i, mentor: j)?.score
+    }
+}
+
+/// `require` rules that cannot hold; reported as input errors.
+public struct RoundError: Error, Sendable, CustomStringConvertible {
+    public struct Problem: Sendable {
+        public let rule: PairRule
+        public let message: String
+    }
+
+    public let problems: [Problem]
+
+    public var description: String { problems.map(\.message).joined(separator: "\n") }
+}
+
+/// Number formatting independent of locale.
+public enum Format {
+    /// A number with at most `decimals` decimals, trailing zeros removed: `2`, `2.5`, `81.27`.
+    public static func number(_ value: Double, decimals: Int = 2) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        let negative = value < 0 && scaled != 0
+        let whole = Int64(scaled / scale)
+        var fraction = Int64(scaled - Double(whole) * scale)
+        var digits = decimals
+        while digits > 0 && fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        var text = (negative ? "-" : "") + String(whole)
+        if digits > 0 {
+            let fractionText = String(fraction)
+            text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+        }
+        return text
+    }
+}
