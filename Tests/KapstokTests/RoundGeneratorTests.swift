@@ -271,7 +271,7 @@ struct RoundGeneratorTests {
     }
 
     /// Manager identifiers refer to existing people, chains end, mentors report to mentors.
-    static func checkReferences(_ round: Round, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func checkReferences(_ round: Round, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let table = managerTable(round)
         let mentorIDs = Set(round.mentors.map(\.id))
         for mentor in round.mentors {
@@ -300,7 +300,7 @@ struct RoundGeneratorTests {
 
     /// Rules refer to existing people; `require` rules are allowed by the default hard rules, at
     /// most one per mentee, within mentor capacity; no pair is both forbidden and required.
-    static func checkRules(_ round: Round, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func checkRules(_ round: Round, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let table = managerTable(round)
         let mentors = Dictionary(uniqueKeysWithValues: round.mentors.map { ($0.id, $0) })
         let mentees = Dictionary(uniqueKeysWithValues: round.mentees.map { ($0.id, $0) })
