@@ -44,9 +44,7 @@ struct ColumnGenerationPairing: PairingBackend {
     var candidateCount: Int { columnMentee.count }
     var method: String {
         "linear program with column generation: \(candidateCount) of \(problem.table.allowedCount) allowed pairs "
-            + "entered, \(pricingRounds) pricing rounds, no pair left out prices out positive "
-            + "(LP \(Format.number(lpSeconds)) s, pricing \(Format.number(pricingSeconds)) s, "
-            + "adding \(Format.number(addSeconds)) s)"
+            + "entered, \(pricingRounds) pricing rounds"
     }
 
     init(problem: PairingProblem, options: PairingOptions, solver: any IncrementalSolver) throws {

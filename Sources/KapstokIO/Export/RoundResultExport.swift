@@ -1,0 +1,73 @@
+import Foundation
+import Kapstok
+
+/// Renders a solved round as the output files of DESIGN.md: `pairings.csv`, `unmatched.csv`
+/// and `summary.json`. Deterministic: the same result gives the same bytes, except for
+/// `solve_seconds` in `summary.json`, the one measured field.
+public enum RoundResultExport {
+    /// The three output files, in the order they are written.
+    public static func files(for result: RoundResult) -> [ExportedFile] {
+        [
+            ExportedFile(name: "pairings.csv", text: pairingsCSV(result)),
+            ExportedFile(name: "unmatched.csv", text: unmatchedCSV(result)),
+            ExportedFile(name: "summary.json", text: summary(result).rendered() + "\n"),
+        ]
+    }
+
+    /// Writes the output files into `directory` atomically: all of them, or none changed.
+    public static func write(_ result: RoundResult, to directory: URL) throws(FileWriteError) {
+        try AtomicFileWriter.write(files(for: result).map { ($0.name, $0.data) }, in: directory)
+    }
+
+    /// `mentee_id,mentee_name,mentor_id,mentor_name,score,rank,reason`, in mentee order.
+    public static func pairingsCSV(_ result: RoundResult) -> String {
+        var writer = CSVWriter(header: ["mentee_id", "mentee_name", "mentor_id", "mentor_name", "score", "rank", "reason"])
+        for pair in result.pairs {
+            let mentee = result.round.mentees[pair.mentee]
+            let mentor = result.round.mentors[pair.mentor]
+            writer.appendRow([
+                mentee.id, mentee.name, mentor.id, mentor.name, Format.number(pair.score), String(pair.rank), pair.reason,
+            ])
+        }
+        return writer.text
+    }
+
+    /// `mentee_id,mentee_name,reason`, in mentee order.
+    public static func unmatchedCSV(_ result: RoundResult) -> String {
+        var writer = CSVWriter(header: ["mentee_id", "mentee_name", "reason"])
+        for entry in result.unmatched {
+            let mentee = result.round.mentees[entry.mentee]
+            writer.appendRow([mentee.id, mentee.name, entry.reason])
+        }
+        return writer.text
+    }
+
+    /// The round's figures; scores rounded to 4 decimals.
+    public static func summary(_ result: RoundResult) -> JSONValue {
+        let outcome = result.outcome
+        func score(_ value: Double?) -> JSONValue {
+            guard let value else { return .null }
+            return .number((value * 10_000).rounded() / 10_000)
+        }
+        return .object([
+            JSONMember("status", .string(outcome.status.rawValue)),
+            JSONMember("objective", .string(result.objective.rawValue)),
+            JSONMember("mentees", .integer(result.round.mentees.count)),
+            JSONMember("mentors", .integer(result.round.mentors.count)),
+            JSONMember("capacity", .number(result.prepared.capacity.reduce(0, +))),
+            JSONMember("matched", .integer(outcome.matched)),
+            JSONMember("unmatched", .integer(result.unmatched.count)),
+            JSONMember("total_score", score(outcome.totalScore)),
+            JSONMember("min_score", score(outcome.minimumScore)),
+            JSONMember("mean_score", score(result.meanScore)),
+            JSONMember("bound", score(outcome.bound)),
+            JSONMember("gap", outcome.gap.map { .number(($0 * 1e6).rounded() / 1e6) } ?? .null),
+            JSONMember("solve_seconds", .number((outcome.solveSeconds * 1000).rounded() / 1000)),
+            JSONMember("candidates", .integer(outcome.candidates)),
+            JSONMember("allowed_pairs", .integer(result.allowedPairs)),
+            JSONMember("pricing_rounds", .integer(outcome.pricingRounds)),
+            JSONMember("scoring", .string(result.round.scores == nil ? "model" : "scores.csv")),
+            JSONMember("method", .string(outcome.method)),
+        ])
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Kapstok
+import KapstokIO
+
+extension KapstokCommand {
+    /// `kapstok demo`: a full pairing round on the bundled sample dataset.
+    struct Demo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a full pairing round on the bundled sample dataset (datasets/sample).")
+
+        @Option(help: "The sample dataset folder.")
+        var dataset: String = "datasets/sample"
+
+        @Option(help: "Output folder.")
+        var out: String = "out/demo"
+
+        @OptionGroup var solve: SolveOptions
+
+        func run() throws {
+            let folder = URL(fileURLWithPath: dataset)
+            func file(_ name: String) -> InputSource? {
+                let url = folder.appendingPathComponent(name)
+                return FileManager.default.fileExists(atPath: url.path) ? .file(url) : nil
+            }
+            guard let mentors = file("mentors.csv"), let mentees = file("mentees.csv") else {
+                throw ValidationError("no mentors.csv and mentees.csv in '\(dataset)'; run from the repository root or pass --dataset")
+            }
+            let sources = RoundSources(
+                mentors: mentors, mentees: mentees, framework: file("framework.csv"), scores: file("scores.csv"),
+                constraints: file("constraints.csv"), history: file("history.csv"), configuration: file("kapstok.toml"))
+            let prepared = try RoundOptions.prepare(sources, constraintsPath: file("constraints.csv")?.path)
+            let result = try solve.solve(prepared)
+            try OutputFolder.write(result, to: out)
+            print(SummaryTable.render(result, folder: out))
+            print("")
+            print("First pairs (see \(out)/pairings.csv for all, \(out)/unmatched.csv for the reasons):")
+            for pair in result.pairs.prefix(5) {
+                let mentee = result.round.mentees[pair.mentee]
+                let mentor = result.round.mentors[pair.mentor]
+                print("  \(mentee.id) \(mentee.name) ← \(mentor.id) \(mentor.name) (score \(Format.number(pair.score)), rank \(pair.rank)): \(pair.reason)")
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Kapstok
+import KapstokIO
+
+/// The input files of a pairing round, shared by `match`, `validate` and `explain`.
+struct RoundOptions: ParsableArguments {
+    @Option(help: "Mentors CSV: id,name[,capacity,languages,grade,manager_id,…] and one column per framework id.")
+    var mentors: String
+
+    @Option(help: "Mentees CSV: id,name[,…], current levels, <id>.target columns and domain interests.")
+    var mentees: String
+
+    @Option(help: "Framework CSV (id,name,kind,group,weight) replacing the built-in one.")
+    var framework: String?
+
+    @Option(help: "Scores CSV (mentee_id,mentor_id,score[,load]): only listed pairs are candidates.")
+    var scores: String?
+
+    @Option(help: "Constraints CSV (mentee_id,mentor_id,rule[,reason]) with rule forbid or require.")
+    var constraints: String?
+
+    @Option(help: "History CSV (mentee_id,mentor_id[,round]) of earlier pairs.")
+    var history: String?
+
+    @Option(help: "kapstok.toml with [scoring], [rules], [pairing] and [program] settings.")
+    var config: String?
+
+    var sources: RoundSources {
+        func source(_ path: String) -> InputSource { .file(URL(fileURLWithPath: path)) }
+        return RoundSources(
+            mentors: source(mentors), mentees: source(mentees), framework: framework.map(source),
+            scores: scores.map(source), constraints: constraints.map(source), history: history.map(source),
+            configuration: config.map(source))
+    }
+
+    /// Loads and prepares the round; prints every diagnostic and exits 65 on input errors.
+    func prepare() throws -> PreparedRound {
+        try Self.prepare(sources, constraintsPath: constraints)
+    }
+
+    static func prepare(_ sources: RoundSources, constraintsPath: String?) throws -> PreparedRound {
+        let loaded: (round: Round, warnings: [Diagnostic])
+        do {
+            loaded = try RoundLoader().loadRound(sources)
+        } catch {
+            Terminal.error(error.diagnostics.map(\.description).joined(separator: "\n"))
+            let count = error.diagnostics.filter(\.isError).count
+            Terminal.error("\(count) error\(count == 1 ? "" : "s"); nothing was written")
+            throw ExitCode(65)
+        }
+        for warning in loaded.warnings { Terminal.error(warning.description) }
+        do {
+            return try PreparedRound(round: loaded.round)
+        } catch {
+            let file = constraintsPath ?? "constraints"
+            for problem in error.problems { Terminal.error("\(file): error: \(problem.message)") }
+            Terminal.error("\(error.problems.count) error\(error.problems.count == 1 ? "" : "s"); nothing was written")
+            throw ExitCode(65)
+        }
+    }
+}
+
+/// Writing to the terminal: results to standard output, diagnostics to standard error.
+enum Terminal {
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Kapstok
+
+extension KapstokCommand {
+    /// `kapstok validate`: check a round's files without solving or writing anything.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a round's input files; report every problem as file:line:column.",
+            discussion: """
+                Exit code 0 when the files are usable, 65 when any has an error.
+                Example:
+                  kapstok validate --mentors mentors.csv --mentees mentees.csv
+                """)
+
+        @OptionGroup var input: RoundOptions
+
+        func run() throws {
+            let prepared = try input.prepare()
+            let round = prepared.round
+            print("ok: \(round.mentees.count) mentees, \(round.mentors.count) mentors, "
+                + "\(prepared.table.allowedCount) allowed pairs, \(round.rules.count) rules, "
+                + "\(round.history.count) history entries")
+        }
+    }
+}
