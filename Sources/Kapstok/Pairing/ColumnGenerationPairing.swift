@@ -108,7 +108,7 @@ struct ColumnGenerationPairing: PairingBackend {
                 chosen.append((item.mentor, j, item.tie))
             }
         }
-        let start = greedyPairing()
+        let start = options.initialPairing.map(feasiblePart) ?? greedyPairing()
         for (i, mentor) in start.enumerated() {
             guard let j = mentor, seen.insert(i * m + j).inserted, let entry = problem.table.entry(mentee: i, mentor: j)
             else { continue }
@@ -117,6 +117,24 @@ struct ColumnGenerationPairing: PairingBackend {
         chosen.sort { ($0.mentee, $0.mentor) < ($1.mentee, $1.mentor) }
         try addColumns(chosen)
         try installBasis(from: start)
+    }
+
+    /// The part of a given pairing that is allowed and fits the capacities, pins first.
+    private func feasiblePart(of pairing: [Int?]) -> [Int?] {
+        var remaining = problem.capacity.map { ($0 + 1e-9).rounded(.down) }
+        var result = [Int?](repeating: nil, count: problem.menteeCount)
+        for (i, j) in problem.required.sorted(by: { $0.key < $1.key }) where remaining[j] >= 1 {
+            result[i] = j
+            remaining[j] -= 1
+        }
+        for (i, mentor) in pairing.enumerated().prefix(problem.menteeCount) where result[i] == nil {
+            guard let j = mentor, j >= 0, j < problem.mentorCount, problem.required[i] == nil,
+                problem.table.entry(mentee: i, mentor: j) != nil, remaining[j] >= 1
+            else { continue }
+            result[i] = j
+            remaining[j] -= 1
+        }
+        return result
     }
 
     /// A quick pairing over all allowed pairs that matches many mentees: pins first, then mentees

@@ -28,6 +28,9 @@ public struct PairingOptions: Sendable {
     public var initialCandidatesPerMentee: Int
     /// Most columns a pricing round adds per mentee.
     public var columnsPerMenteePerRound: Int
+    /// A pairing to start from (one mentor index or `nil` per mentee), for example the previous
+    /// round's; pairs it uses that are not allowed are ignored. `nil`: a greedy start.
+    public var initialPairing: [Int?]?
 
     public init(
         objective: PairingObjective = .total, timeLimit: Double? = nil, initialCandidatesPerMentee: Int = 2,
