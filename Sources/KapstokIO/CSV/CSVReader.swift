@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads CSV files as HR tools export them: any common encoding, `,` or `;`, any line ending.
 ///
 /// The reader follows RFC 4180 and is lenient where exports differ from it:

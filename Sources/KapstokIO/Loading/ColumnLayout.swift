@@ -14,11 +14,10 @@ struct ColumnLayout {
     /// - Parameters:
     ///   - table: the file.
     ///   - required: columns that must be present.
-    ///   - optional: columns that may be present.
-    ///   - typoTargets: further names an unknown column may be a misspelling of (e.g. framework
-    ///     ids in scores mode, where they are optional); required and optional names always count.
+    ///   - optional: columns that may be present; with `required`, the names an unknown column
+    ///     is compared with for a "did you mean".
     init(
-        table: CSVTable, required: [String], optional: [String], typoTargets: [String] = [],
+        table: CSVTable, required: [String], optional: [String],
         diagnostics: inout DiagnosticCollector
     ) {
         for (index, field) in table.header.enumerated() {
@@ -47,7 +46,7 @@ struct ColumnLayout {
                 .missingColumn, "missing \(missing.count == 1 ? "column" : "columns") \(names)", at: table.startLocation)
         }
         let known = Set(required).union(optional)
-        let candidates = (required + optional + typoTargets).filter { indices[$0] == nil }
+        let candidates = (required + optional).filter { indices[$0] == nil }
         for (name, index) in indices.sorted(by: { $0.value < $1.value }) where !known.contains(name) {
             let location = table.location(of: table.header[index])
             if let suggestion = Suggestion.closest(to: name, among: candidates) {

@@ -1,4 +1,3 @@
-import Foundation
 import Kapstok
 
 /// Reads `framework.csv` (`id,name,kind,group[,weight]`) into a ``Framework``.

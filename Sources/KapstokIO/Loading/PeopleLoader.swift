@@ -45,12 +45,12 @@ public struct PeopleLoader: Sendable {
 
     /// The mentors with the locations the round loader needs for cross-file checks.
     func mentorsFile(_ table: CSVTable, diagnostics: inout DiagnosticCollector) -> PeopleFile<Mentor> {
-        let columns = FrameworkColumns(
-            table: table, framework: framework, role: .mentor, usesScores: usesScores, diagnostics: &diagnostics)
+        var columns = FrameworkColumns(table: table, framework: framework, role: .mentor, usesScores: usesScores)
         let layout = ColumnLayout(
             table: table, required: ["id", "name"], optional: Self.optionalColumns + ["capacity"] + columns.names,
             diagnostics: &diagnostics)
         columns.reportMissing(in: layout, table: table, diagnostics: &diagnostics)
+        columns.bind(to: layout)
         let capacityColumn = layout.index(of: "capacity")
         var reader = PersonReader(role: .mentor, layout: layout)
         var file = PeopleFile<Mentor>()
@@ -68,7 +68,7 @@ public struct PeopleLoader: Sendable {
                         at: cells.location(capacityColumn))
                 }
             }
-            let levels = columns.levels(of: cells, in: layout, diagnostics: &diagnostics)
+            let levels = columns.levels(of: cells, diagnostics: &diagnostics)
             guard let person else { continue }
             file.append(
                 Mentor(
@@ -95,18 +95,18 @@ public struct PeopleLoader: Sendable {
 
     /// The mentees with the locations the round loader needs for cross-file checks.
     func menteesFile(_ table: CSVTable, diagnostics: inout DiagnosticCollector) -> PeopleFile<Mentee> {
-        let columns = FrameworkColumns(
-            table: table, framework: framework, role: .mentee, usesScores: usesScores, diagnostics: &diagnostics)
+        var columns = FrameworkColumns(table: table, framework: framework, role: .mentee, usesScores: usesScores)
         let layout = ColumnLayout(
             table: table, required: ["id", "name"], optional: Self.optionalColumns + columns.names,
             diagnostics: &diagnostics)
         columns.reportMissing(in: layout, table: table, diagnostics: &diagnostics)
+        columns.bind(to: layout)
         var reader = PersonReader(role: .mentee, layout: layout)
         var file = PeopleFile<Mentee>()
         for record in table.records {
             let cells = RecordCells(table: table, record: record)
             let person = reader.read(cells, diagnostics: &diagnostics)
-            let levels = columns.levels(of: cells, in: layout, diagnostics: &diagnostics)
+            let levels = columns.levels(of: cells, diagnostics: &diagnostics)
             guard let person else { continue }
             file.append(
                 Mentee(
@@ -233,12 +233,25 @@ private struct FrameworkColumns {
     /// Whether the file carries levels at all (false only in scores mode without any column).
     let isEnabled: Bool
 
-    init(table: CSVTable, framework: Framework, role: PersonRole, usesScores: Bool, diagnostics: inout DiagnosticCollector) {
+    /// Column index per competency, target and domain, aligned with the framework; set by
+    /// ``bind(to:)`` so that reading a record does no name lookups.
+    private var competencyColumns: [Int?] = []
+    private var targetColumns: [Int?] = []
+    private var domainColumns: [Int?] = []
+
+    init(table: CSVTable, framework: Framework, role: PersonRole, usesScores: Bool) {
         self.framework = framework
         self.role = role
         let header = Set(table.header.map(\.text))
         let names = Self.names(framework: framework, role: role)
         isEnabled = !usesScores || names.contains { header.contains($0) }
+    }
+
+    /// Resolves the level columns against the file's header.
+    mutating func bind(to layout: ColumnLayout) {
+        competencyColumns = framework.competencies.map { layout.index(of: $0.id) }
+        targetColumns = framework.competencies.map { layout.index(of: $0.id + ".target") }
+        domainColumns = framework.domains.map { layout.index(of: $0.id) }
     }
 
     /// Every column name the framework gives this file: ids, and `<id>.target` for mentees.
@@ -265,33 +278,31 @@ private struct FrameworkColumns {
     }
 
     /// The levels of one record; empty arrays when disabled, 0 where a cell is bad or missing.
-    func levels(
-        of cells: RecordCells, in layout: ColumnLayout, diagnostics: inout DiagnosticCollector
-    ) -> (competencies: [Int], targets: [Int?], domains: [Int]) {
+    ///
+    /// - Precondition: ``bind(to:)`` was called.
+    func levels(of cells: RecordCells, diagnostics: inout DiagnosticCollector) -> (competencies: [Int], targets: [Int?], domains: [Int]) {
         guard isEnabled else { return ([], [], []) }
-        var competencies: [Int] = [], targets: [Int?] = [], domains: [Int] = []
-        competencies.reserveCapacity(framework.competencies.count)
-        for item in framework.competencies {
-            competencies.append(
-                level(cells, column: layout.index(of: item.id), what: "level", itemID: item.id, diagnostics: &diagnostics)
-                    ?? 0)
+        let competencies = framework.competencies
+        var levels: [Int] = [], targets: [Int?] = [], domains: [Int] = []
+        levels.reserveCapacity(competencies.count)
+        for index in competencies.indices {
+            let id = competencies[index].id
+            levels.append(level(cells, column: competencyColumns[index], what: "level", itemID: id, diagnostics: &diagnostics) ?? 0)
             if role == .mentee {
-                let column = layout.index(of: item.id + ".target")
+                let column = targetColumns[index]
                 if cells.text(column).isEmpty {
                     targets.append(nil)
                 } else {
-                    targets.append(
-                        level(cells, column: column, what: "target level", itemID: item.id, diagnostics: &diagnostics))
+                    targets.append(level(cells, column: column, what: "target level", itemID: id, diagnostics: &diagnostics))
                 }
             }
         }
         let domainWord = role == .mentor ? "expertise" : "interest"
-        for item in framework.domains {
-            domains.append(
-                level(cells, column: layout.index(of: item.id), what: domainWord, itemID: item.id, diagnostics: &diagnostics)
-                    ?? 0)
+        domains.reserveCapacity(framework.domains.count)
+        for (index, item) in framework.domains.enumerated() {
+            domains.append(level(cells, column: domainColumns[index], what: domainWord, itemID: item.id, diagnostics: &diagnostics) ?? 0)
         }
-        return (competencies, targets, domains)
+        return (levels, targets, domains)
     }
 
     /// Reads one level cell 0–5; `nil` (after an error) when empty, not an integer or out of range.
@@ -300,20 +311,25 @@ private struct FrameworkColumns {
     ) -> Int? {
         guard let column else { return nil }  // missing column: reported once for the file
         let text = cells.text(column)
-        let location = cells.location(column)
+        if let value = Self.smallInteger(text) { return value }
         guard !text.isEmpty else {
-            diagnostics.error(.emptyLevel, "empty \(what) for '\(itemID)' (expected an integer 0–5)", at: location)
+            diagnostics.error(.emptyLevel, "empty \(what) for '\(itemID)' (expected an integer 0–5)", at: cells.location(column))
             return nil
         }
-        guard let value = NumberParsing.integer(text) else {
+        guard NumberParsing.integer(text) != nil else {
             diagnostics.error(
-                .invalidLevel, "invalid \(what) '\(text)' for '\(itemID)' (expected an integer 0–5)", at: location)
+                .invalidLevel, "invalid \(what) '\(text)' for '\(itemID)' (expected an integer 0–5)", at: cells.location(column))
             return nil
         }
-        guard (0...5).contains(value) else {
-            diagnostics.error(.levelOutOfRange, "\(what) '\(text)' out of range 0–5 for '\(itemID)'", at: location)
-            return nil
-        }
-        return value
+        diagnostics.error(.levelOutOfRange, "\(what) '\(text)' out of range 0–5 for '\(itemID)'", at: cells.location(column))
+        return nil
+    }
+
+    /// The fast path: a single digit 0–5.
+    @inline(__always)
+    private static func smallInteger(_ text: String) -> Int? {
+        var utf8 = text.utf8.makeIterator()
+        guard let byte = utf8.next(), utf8.next() == nil, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "5") else { return nil }
+        return Int(byte - UInt8(ascii: "0"))
     }
 }

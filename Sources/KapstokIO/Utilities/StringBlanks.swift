@@ -3,6 +3,11 @@ extension String {
     ///
     /// Returns `self` unchanged (no copy) in the common case that there is nothing to trim.
     var trimmingBlanks: String {
+        // Fast path on bytes: ASCII non-blank at both ends (the usual cell) needs no work.
+        guard let firstByte = utf8.first, let lastByte = utf8.last else { return self }
+        if firstByte < 0x80, lastByte < 0x80, !Self.isASCIIBlank(firstByte), !Self.isASCIIBlank(lastByte) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return self }
         if !first.isBlank && !last.isBlank { return self }
@@ -10,6 +15,11 @@ extension String {
             let end = scalars.lastIndex(where: { !$0.isBlank })
         else { return "" }
         return String(scalars[start...end])
+    }
+
+    @inline(__always)
+    private static func isASCIIBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
     /// Whether the string is empty or only blanks.
