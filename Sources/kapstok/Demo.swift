@@ -24,7 +24,9 @@ extension KapstokCommand {
                 return FileManager.default.fileExists(atPath: url.path) ? .file(url) : nil
             }
             guard let mentors = file("mentors.csv"), let mentees = file("mentees.csv") else {
-                throw ValidationError("no mentors.csv and mentees.csv in '\(dataset)'; run from the repository root or pass --dataset")
+                // Not a `ValidationError`: thrown from `run()`, that prints the root command's usage line.
+                Terminal.error("error: no mentors.csv and mentees.csv in '\(dataset)'; run from the repository root or pass --dataset")
+                throw ExitCode.validationFailure
             }
             let sources = RoundSources(
                 mentors: mentors, mentees: mentees, framework: file("framework.csv"), scores: file("scores.csv"),

@@ -25,40 +25,52 @@ extension KapstokCommand {
         func run() throws {
             let prepared = try input.prepare()
             let round = prepared.round
+            // Unknown ids are reported here rather than as a `ValidationError`: thrown from
+            // `run()`, that prints the root command's usage line, which does not help.
             guard let i = round.mentees.firstIndex(where: { $0.id == mentee }) else {
-                throw ValidationError("unknown mentee '\(mentee)' in \(input.mentees)")
+                Terminal.error("error: unknown mentee '\(mentee)' in \(input.mentees)")
+                throw ExitCode.validationFailure
             }
-            var only: [Int]?
+            var only: Int?
             if let mentor {
                 guard let j = round.mentors.firstIndex(where: { $0.id == mentor }) else {
-                    throw ValidationError("unknown mentor '\(mentor)' in \(input.mentors)")
+                    Terminal.error("error: unknown mentor '\(mentor)' in \(input.mentors)")
+                    throw ExitCode.validationFailure
                 }
-                only = [j]
+                only = j
             }
-            let explanation = prepared.explanation(mentee: i, mentors: only)
-            print(ExplanationText.render(explanation, round: round, top: mentor == nil ? top : 1, allTerms: mentor != nil))
+            // Always explain against every mentor, so the header counts and ranks are the mentee's
+            // own, then show only the requested mentor when there is one.
+            let explanation = prepared.explanation(mentee: i)
+            print(ExplanationText.render(explanation, round: round, top: top, only: only))
         }
     }
 }
 
 /// Renders an explanation as text.
 enum ExplanationText {
-    static func render(_ explanation: MenteeExplanation, round: Round, top: Int, allTerms: Bool) -> String {
+    /// - Parameter only: show just this mentor (index) with every term of its score.
+    static func render(_ explanation: MenteeExplanation, round: Round, top: Int, only: Int? = nil) -> String {
         let mentee = round.mentees[explanation.mentee]
-        var lines = ["\(mentee.id) \(mentee.name): \(explanation.candidates.count) eligible mentors, \(explanation.excluded.count) excluded"]
-        for candidate in explanation.candidates.prefix(top) {
+        let allTerms = only != nil
+        let shown = only.map { j in explanation.candidates.filter { $0.mentor == j } }
+            ?? Array(explanation.candidates.prefix(top))
+        let excluded = only.map { j in explanation.excluded.filter { $0.mentor == j } } ?? explanation.excluded
+        var lines = ["\(mentee.id) \(mentee.name): \(counted(explanation.candidates.count, "eligible mentor")), "
+            + "\(explanation.excluded.count) excluded"]
+        for candidate in shown {
             let mentor = round.mentors[candidate.mentor]
             lines.append("  #\(candidate.rank)  \(mentor.id) \(mentor.name)  score \(Format.number(candidate.score))")
             for term in allTerms ? candidate.terms : Array(candidate.terms.prefix(3)) {
                 lines.append("        +\(Format.number(term.points))  \(term.phrase)")
             }
         }
-        if explanation.candidates.count > top {
+        if only == nil, explanation.candidates.count > top {
             lines.append("  … \(explanation.candidates.count - top) more eligible")
         }
-        if !explanation.excluded.isEmpty {
+        if !excluded.isEmpty {
             lines.append("excluded:")
-            for entry in explanation.excluded {
+            for entry in excluded {
                 let mentor = round.mentors[entry.mentor]
                 lines.append("  \(mentor.id) \(mentor.name): \(entry.rules.map(\.phrase).joined(separator: ", "))")
             }

@@ -46,7 +46,7 @@ struct RoundOptions: ParsableArguments {
         } catch {
             Terminal.error(error.diagnostics.map(\.description).joined(separator: "\n"))
             let count = error.diagnostics.filter(\.isError).count
-            Terminal.error("\(count) error\(count == 1 ? "" : "s"); nothing was written")
+            Terminal.error("\(counted(count, "error")); nothing was written")
             throw ExitCode(65)
         }
         for warning in loaded.warnings { Terminal.error(warning.description) }
@@ -55,7 +55,7 @@ struct RoundOptions: ParsableArguments {
         } catch {
             let file = constraintsPath ?? "constraints"
             for problem in error.problems { Terminal.error("\(file): error: \(problem.message)") }
-            Terminal.error("\(error.problems.count) error\(error.problems.count == 1 ? "" : "s"); nothing was written")
+            Terminal.error("\(counted(error.problems.count, "error")); nothing was written")
             throw ExitCode(65)
         }
     }
@@ -66,4 +66,9 @@ enum Terminal {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
+}
+
+/// A count with its noun in the right number: `1 rule`, `2 rules`, `1 history entry`.
+func counted(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
 }

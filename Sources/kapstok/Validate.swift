@@ -17,9 +17,9 @@ extension KapstokCommand {
         func run() throws {
             let prepared = try input.prepare()
             let round = prepared.round
-            print("ok: \(round.mentees.count) mentees, \(round.mentors.count) mentors, "
-                + "\(prepared.table.allowedCount) allowed pairs, \(round.rules.count) rules, "
-                + "\(round.history.count) history entries")
+            print("ok: \(counted(round.mentees.count, "mentee")), \(counted(round.mentors.count, "mentor")), "
+                + "\(counted(prepared.table.allowedCount, "allowed pair")), \(counted(round.rules.count, "rule")), "
+                + "\(counted(round.history.count, "history entry", "history entries"))")
         }
     }
 }
