@@ -196,13 +196,48 @@ final class GLPKProblem {
             bestBound: termination.reason == .optimal ? objective : nil, values: values, duals: duals, stats: stats)
     }
 
-    /// Runs GLPK's branch-and-cut with its MIP presolver, recording the best bound it proves.
-    func branchAndCut(parameters: SolveParameters, columns: Int) throws -> SolveResult {
+    /// Solves the LP relaxation, then runs GLPK's branch-and-cut from its basis, recording the
+    /// best bound it proves.
+    ///
+    /// GLPK's MIP presolver is not used: when it removes every column it calls `glp_add_cols`
+    /// with 0 columns, which aborts the process (GLPK 5.0).
+    func branchAndCut(parameters: SolveParameters, options: GLPKParameters, columns: Int) throws -> SolveResult {
         assertOwner()
+        let started = ContinuousClock.now
+        let relaxation = try simplex(parameters: parameters, columns: columns, rows: 0)
+        switch relaxation.termination.reason {
+        case .optimal:
+            break
+        case .unbounded:
+            return SolveResult(
+                termination: Termination(reason: .infeasibleOrUnbounded, detail: "the LP relaxation is unbounded"),
+                stats: relaxation.stats)
+        case .feasible:
+            return SolveResult(
+                termination: Termination(reason: .noSolutionFound, limit: relaxation.termination.limit,
+                                         detail: "stopped while solving the LP relaxation"),
+                stats: relaxation.stats)
+        default:
+            return SolveResult(termination: relaxation.termination, stats: relaxation.stats)
+        }
+        var remaining = parameters
+        if let limit = parameters.timeLimit { remaining.timeLimit = max(0.001, limit - Self.seconds(since: started)) }
+        return try integerSearch(parameters: remaining, options: options, columns: columns, started: started)
+    }
+
+    private func integerSearch(
+        parameters: SolveParameters, options: GLPKParameters, columns: Int, started: ContinuousClock.Instant
+    ) throws -> SolveResult {
         var control = glp_iocp()
         glp_init_iocp(&control)
+        if options.cuttingPlanes {
+            control.gmi_cuts = GLP_ON
+            control.mir_cuts = GLP_ON
+            control.cov_cuts = GLP_ON
+            control.clq_cuts = GLP_ON
+        }
         control.msg_lev = parameters.logHandler == nil ? GLP_MSG_OFF : GLP_MSG_ON
-        control.presolve = GLP_ON
+        control.presolve = GLP_OFF
         control.mip_gap = parameters.relativeGap
         if let milliseconds = Self.milliseconds(parameters.timeLimit) { control.tm_lim = milliseconds }
         let progress = BranchProgress()
@@ -214,7 +249,6 @@ final class GLPKProblem {
             let best = glp_ios_best_node(tree)
             if best != 0 { progress.bound = glp_ios_node_bound(tree, best) }
         }
-        let started = ContinuousClock.now
         let code = withExtendedLifetime(progress) {
             GLPKOutputCapture(handler: parameters.logHandler).capturing { glp_intopt(pointer, &control) }
         }
@@ -232,11 +266,6 @@ final class GLPKProblem {
         case GLP_ETMLIM:
             termination = Termination(
                 reason: hasSolution ? .feasible : .noSolutionFound, limit: .time, detail: "time limit reached")
-        case GLP_ENOPFS:
-            termination = Termination(reason: .infeasible, detail: "the LP relaxation has no feasible solution")
-        case GLP_ENODFS:
-            termination = Termination(
-                reason: .infeasibleOrUnbounded, detail: "the LP relaxation has no dual feasible solution")
         case 0:
             termination = Termination(reason: .otherError, detail: "unexpected MIP status \(status)")
         default:

@@ -6,21 +6,41 @@ import LinearModel
 /// fresh problem on the calling thread, solves, copies the result into Swift values and frees
 /// the problem. GLPK's terminal output goes to ``SolveParameters/logHandler`` or nowhere.
 public struct GLPKSolver: IncrementalSolver {
-    public init() {}
+    /// GLPK-specific settings, applied on top of the generic ``SolveParameters``.
+    public var options: GLPKParameters
+
+    public init(options: GLPKParameters = GLPKParameters()) {
+        self.options = options
+    }
 
     public func solve(_ model: Model, parameters: SolveParameters) throws -> SolveResult {
         try model.validate()
+        if let trivial = Self.solveWithoutVariables(model) { return trivial }
         let problem = GLPKProblem()
         problem.load(model)
         if model.hasIntegerVariables {
-            return try problem.branchAndCut(parameters: parameters, columns: model.variables.count)
+            return try problem.branchAndCut(parameters: parameters, options: options, columns: model.variables.count)
         }
         return try problem.simplex(
             parameters: parameters, columns: model.variables.count, rows: model.constraints.count)
     }
 
+    /// The result of a model without variables, which GLPK's MIP presolver cannot take (it calls
+    /// `glp_add_cols` with 0 columns, which aborts the process); `nil` when there are variables.
+    static func solveWithoutVariables(_ model: Model) -> SolveResult? {
+        guard model.variables.isEmpty else { return nil }
+        let feasible = model.constraints.allSatisfy { $0.lower <= 0 && $0.upper >= 0 }
+        guard feasible else {
+            return SolveResult(termination: Termination(reason: .infeasible, detail: "a constraint without variables excludes 0"))
+        }
+        return SolveResult(
+            termination: Termination(reason: .optimal, detail: "no variables"), objectiveValue: model.objectiveOffset,
+            bestBound: model.objectiveOffset, values: [],
+            duals: [Double](repeating: 0, count: model.constraints.count))
+    }
+
     public func makeSession(for model: Model) throws -> any SolverSession {
-        try GLPKSession(model: model)
+        try GLPKSession(model: model, options: options)
     }
 }
 
@@ -32,10 +52,12 @@ public struct GLPKSolver: IncrementalSolver {
 final class GLPKSession: SolverSession {
     private(set) var model: Model
     private let problem = GLPKProblem()
+    private let options: GLPKParameters
 
-    init(model: Model) throws {
+    init(model: Model, options: GLPKParameters) throws {
         try model.validate()
         self.model = model
+        self.options = options
         problem.load(model)
     }
 
@@ -94,13 +116,27 @@ final class GLPKSession: SolverSession {
     }
 
     func solveRelaxation(parameters: SolveParameters) throws -> SolveResult {
-        try problem.simplex(parameters: parameters, columns: model.variables.count, rows: model.constraints.count)
+        if let trivial = GLPKSolver.solveWithoutVariables(model) { return trivial }
+        return try problem.simplex(parameters: parameters, columns: model.variables.count, rows: model.constraints.count)
     }
 
     func solve(parameters: SolveParameters) throws -> SolveResult {
+        if let trivial = GLPKSolver.solveWithoutVariables(model) { return trivial }
         if model.hasIntegerVariables {
-            return try problem.branchAndCut(parameters: parameters, columns: model.variables.count)
+            return try problem.branchAndCut(parameters: parameters, options: options, columns: model.variables.count)
         }
         return try solveRelaxation(parameters: parameters)
+    }
+}
+
+/// Settings only GLPK understands.
+public struct GLPKParameters: Sendable, Hashable {
+    /// Generate Gomory mixed-integer, mixed-integer rounding, knapsack cover and clique cuts in
+    /// branch-and-cut (GLPK leaves them off by default). On the OR-Library GAP instance c848-1
+    /// this takes `glpsol` from 30 s to 1 s.
+    public var cuttingPlanes: Bool
+
+    public init(cuttingPlanes: Bool = true) {
+        self.cuttingPlanes = cuttingPlanes
     }
 }

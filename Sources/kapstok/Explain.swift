@@ -72,7 +72,7 @@ enum ExplanationText {
             lines.append("excluded:")
             for entry in excluded {
                 let mentor = round.mentors[entry.mentor]
-                lines.append("  \(mentor.id) \(mentor.name): \(entry.rules.map(\.phrase).joined(separator: ", "))")
+                lines.append("  \(mentor.id) \(mentor.name): \(entry.details.joined(separator: "; "))")
             }
         }
         return lines.joined(separator: "\n")

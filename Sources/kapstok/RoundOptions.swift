@@ -54,7 +54,10 @@ struct RoundOptions: ParsableArguments {
             return try PreparedRound(round: loaded.round)
         } catch {
             let file = constraintsPath ?? "constraints"
-            for problem in error.problems { Terminal.error("\(file): error: \(problem.message)") }
+            for problem in error.problems {
+                let location = problem.rule.line.map { "\(file):\($0):1" } ?? file
+                Terminal.error("\(location): error: \(problem.message)")
+            }
             Terminal.error("\(counted(error.problems.count, "error")); nothing was written")
             throw ExitCode(65)
         }

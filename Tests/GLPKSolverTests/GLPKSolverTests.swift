@@ -17,12 +17,13 @@ struct TestRandom: RandomNumberGenerator {
 
 @Suite struct GLPKSolverTests {
     @Test func solvesAnLPWithDuals() throws {
-        // max 3x + 2y  s.t. x + y ≤ 4, x + 3y ≤ 6, x ≤ 3  →  x = 3, y = 1, objective 11.
+        // max 3x + 2y  s.t. x + y ≤ 4, x + 3y ≤ 10, x ≤ 3  →  x = 3, y = 1, objective 11; only
+        // the first row binds, so its dual is y's objective coefficient, 2.
         var model = Model()
         let x = model.addVariable(named: "x", upper: 3, objective: 3)
         let y = model.addVariable(named: "y", objective: 2)
         let first = model.addConstraint(named: "first", [(x, 1), (y, 1)], upper: 4)
-        model.addConstraint(named: "second", [(x, 1), (y, 3)], upper: 6)
+        model.addConstraint(named: "second", [(x, 1), (y, 3)], upper: 10)
         let result = try GLPKSolver().solve(model, parameters: SolveParameters())
         #expect(result.termination.reason == .optimal)
         #expect(abs((result.objectiveValue ?? 0) - 11) < 1e-9)
@@ -55,6 +56,17 @@ struct TestRandom: RandomNumberGenerator {
         var named = Model()
         named.addVariable(named: String(repeating: "x", count: 300), upper: 1)
         #expect(throws: ModelError.self) { try GLPKSolver().solve(named, parameters: SolveParameters()) }
+    }
+
+    @Test func emptyModelsNeverReachGLPK() throws {
+        var model = Model()
+        model.objectiveOffset = 3
+        model.addConstraint([], upper: 1)
+        let result = try GLPKSolver().solve(model, parameters: SolveParameters())
+        #expect(result.termination.reason == .optimal)
+        #expect(result.objectiveValue == 3)
+        model.addConstraint([], lower: 1)
+        #expect(try GLPKSolver().solve(model, parameters: SolveParameters()).termination.reason == .infeasible)
     }
 
     @Test func logOutputGoesToTheHandlerNotTheTerminal() throws {
@@ -102,12 +114,12 @@ struct TestRandom: RandomNumberGenerator {
         let row = model.addConstraint(named: "one", [], upper: 1)
         let session = try GLPKSolver().makeSession(for: model)
         try session.addVariables(
-            [Variable(lower: 0, upper: 1, kind: .continuous, objective: 2)], columns: [[(row, 1)]])
+            [Variable(lower: 0, upper: 5, kind: .continuous, objective: 2)], columns: [[(row, 1)]])
         let first = try session.solveRelaxation(parameters: SolveParameters())
         #expect(first.objectiveValue == 2)
         #expect(abs(first.duals[row.index] - 2) < 1e-9)
         try session.addVariables(
-            [Variable(lower: 0, upper: 1, kind: .continuous, objective: 5)], columns: [[(row, 1)]])
+            [Variable(lower: 0, upper: 5, kind: .continuous, objective: 5)], columns: [[(row, 1)]])
         let second = try session.solveRelaxation(parameters: SolveParameters())
         #expect(second.objectiveValue == 5)
         #expect(second.values == [0, 1])

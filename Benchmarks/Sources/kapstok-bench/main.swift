@@ -24,3 +24,12 @@ for (n, m) in sizes.isEmpty ? [(100, 40), (1000, 300)] : sizes {
     let o = result.outcome
     print("\(n)x\(m): gen \(gen)s score \(prep)s (\(Double(n*m)/prep/1e6) Mpairs/s) solve \(solve)s status \(o.status) matched \(o.matched) total \(o.totalScore) bound \(o.bound ?? -1) cand \(o.candidates) rounds \(o.pricingRounds) \(o.method)")
 }
+if CommandLine.arguments.contains("--rewarm") {
+    let round = RoundGenerator(mentees: 2000, mentors: 700, seed: 1).makeRound()
+    let prepared = try PreparedRound(round: round)
+    let first = try PairingSolver(solver: GLPKSolver()).solve(prepared.problem, options: PairingOptions())
+    var opts = PairingOptions()
+    opts.initialPairing = first.assignment
+    let second = try PairingSolver(solver: GLPKSolver()).solve(prepared.problem, options: opts)
+    print("cold \(first.solveSeconds) warm \(second.solveSeconds) rounds \(second.pricingRounds) \(second.totalScore == first.totalScore)")
+}

@@ -84,12 +84,20 @@ public struct PairRule: Sendable, Equatable {
     public var mentorID: String
     public var kind: Kind
     public var reason: String?
+    /// The 1-based line of `constraints.csv` the rule comes from, for messages; not part of
+    /// the rule's identity (``==`` ignores it).
+    public var line: Int?
 
-    public init(menteeID: String, mentorID: String, kind: Kind, reason: String? = nil) {
+    public init(menteeID: String, mentorID: String, kind: Kind, reason: String? = nil, line: Int? = nil) {
         self.menteeID = menteeID
         self.mentorID = mentorID
         self.kind = kind
         self.reason = reason
+        self.line = line
+    }
+
+    public static func == (lhs: PairRule, rhs: PairRule) -> Bool {
+        (lhs.menteeID, lhs.mentorID, lhs.kind, lhs.reason) == (rhs.menteeID, rhs.mentorID, rhs.kind, rhs.reason)
     }
 }
 

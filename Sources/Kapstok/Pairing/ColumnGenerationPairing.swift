@@ -44,7 +44,7 @@ struct ColumnGenerationPairing: PairingBackend {
     var candidateCount: Int { columnMentee.count }
     var method: String {
         "linear program with column generation: \(candidateCount) of \(problem.table.allowedCount) allowed pairs "
-            + "entered, \(pricingRounds) pricing rounds"
+            + "entered, \(pricingRounds) pricing round\(pricingRounds == 1 ? "" : "s")"
     }
 
     init(problem: PairingProblem, options: PairingOptions, solver: any IncrementalSolver) throws {

@@ -27,18 +27,26 @@ struct DensePairing: PairingBackend {
         return result
     }
 
-    private mutating func solve(
-        threshold: Double, scoreObjective: Bool, minimumMatched: Int, deadline: ContinuousClock.Instant?
-    ) throws -> PairingStep {
+    /// The weight `M` of one match in the single weighted objective `Σ (M + s_ij)·x_ij`.
+    ///
+    /// Any pairing with `k + 1` matches must outweigh any with `k ≤ n − 1`: with scores in
+    /// `[lo, hi]`, `(k + 1)·M + (k + 1)·lo > k·M + k·hi` holds for `M > (n − 1)·(hi − lo) − lo`.
+    private static func matchWeight(for pairs: [(Int, Int, Double, Double)], mentees: Int) -> Double {
+        guard let low = pairs.map(\.2).min(), let high = pairs.map(\.2).max() else { return 1 }
+        return Double(max(0, mentees - 1)) * (high - low) + max(0, -low) + 1
+    }
+
+    /// One mixed-integer program for the lexicographic objective: `max Σ (M + s_ij)·x_ij`.
+    mutating func solve(threshold: Double, deadline: ContinuousClock.Instant?) throws -> PairingStep {
         let pairs = pairs(threshold: threshold)
         candidateCount = max(candidateCount, pairs.count)
         let n = problem.menteeCount
         let m = problem.mentorCount
+        let weight = Self.matchWeight(for: pairs, mentees: n)
         var model = Model(sense: .maximize)
         let variables = pairs.map { pair in
             model.addVariable(
-                lower: problem.required[pair.0] == pair.1 ? 1 : 0, upper: 1, kind: .binary,
-                objective: scoreObjective ? pair.2 : 1)
+                lower: problem.required[pair.0] == pair.1 ? 1 : 0, upper: 1, kind: .binary, objective: weight + pair.2)
         }
         var menteeTerms = [[(VariableID, Double)]](repeating: [], count: n)
         var mentorTerms = [[(VariableID, Double)]](repeating: [], count: m)
@@ -50,34 +58,20 @@ struct DensePairing: PairingBackend {
         for (j, terms) in mentorTerms.enumerated() where !terms.isEmpty {
             model.addConstraint(terms, upper: problem.capacity[j])
         }
-        if minimumMatched > 0 {
-            model.addConstraint(variables.map { ($0, 1) }, lower: Double(minimumMatched))
-        }
         let result = try solver.solve(model, parameters: deadline.parameters)
-        var assignment: [Int?]?
-        if result.termination.hasPrimalFeasibleSolution {
-            var chosen = [Int?](repeating: nil, count: n)
-            for (pair, variable) in zip(pairs, variables) where (result.value(of: variable) ?? 0) > 0.5 {
-                chosen[pair.0] = pair.1
-            }
-            assignment = chosen
+        guard result.termination.hasPrimalFeasibleSolution else {
+            return PairingStep(termination: result.termination, assignment: nil, objective: 0, bound: nil)
         }
+        var chosen = [Int?](repeating: nil, count: n)
+        var matched = 0
+        for (pair, variable) in zip(pairs, variables) where (result.value(of: variable) ?? 0) > 0.5 {
+            chosen[pair.0] = pair.1
+            matched += 1
+        }
+        // A bound on the weighted objective bounds the score of pairings with as many matches.
+        let bound = result.bestBound.map { $0 - Double(matched) * weight }
         return PairingStep(
-            termination: result.termination, assignment: assignment, objective: result.objectiveValue ?? 0,
-            bound: result.bestBound)
-    }
-
-    /// Two mixed-integer programs: the most mentees matched (`K`), then the highest total score
-    /// subject to `Σ x ≥ K`.
-    mutating func solve(threshold: Double, deadline: ContinuousClock.Instant?) throws -> PairingStep {
-        let matching = try solve(threshold: threshold, scoreObjective: false, minimumMatched: 0, deadline: deadline)
-        guard matching.termination.reason == .optimal, let found = matching.assignment else { return matching }
-        let target = found.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
-        let scoring = try solve(threshold: threshold, scoreObjective: true, minimumMatched: target, deadline: deadline)
-        guard scoring.assignment != nil else {
-            // Out of time before a better pairing: the matching step's pairing stands.
-            return PairingStep(termination: scoring.termination, assignment: found, objective: 0, bound: nil)
-        }
-        return scoring
+            termination: result.termination, assignment: chosen,
+            objective: (result.objectiveValue ?? 0) - Double(matched) * weight, bound: bound)
     }
 }

@@ -14,6 +14,8 @@ public struct MenteeExplanation: Sendable {
     public struct Excluded: Sendable {
         public let mentor: Int
         public let rules: [ExclusionRule]
+        /// One sentence per rule, naming the data behind it (see ``PreparedRound/detail(of:mentee:mentor:)``).
+        public let details: [String]
     }
 
     public let mentee: Int
@@ -39,7 +41,7 @@ extension PreparedRound {
             } else {
                 var rules = eligibility.exclusions(mentee: i, mentor: j)
                 if rules.isEmpty { rules = [.notScored] }
-                excluded.append(.init(mentor: j, rules: rules))
+                excluded.append(.init(mentor: j, rules: rules, details: rules.map { detail(of: $0, mentee: i, mentor: j) }))
             }
         }
         candidates.sort { ($0.score, -$0.mentor) > ($1.score, -$1.mentor) }

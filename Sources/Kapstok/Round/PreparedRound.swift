@@ -37,21 +37,20 @@ public struct PreparedRound: Sendable {
             scoring = model
             table = PairTable.scoring(round, model: model, eligibility: eligibility)
         }
-        try Self.checkRequirements(round: round, eligibility: eligibility, table: table, capacity: capacity,
-                                   menteeIndex: menteeIndex, mentorIndex: mentorIndex)
+        try checkRequirements(menteeIndex: menteeIndex, mentorIndex: mentorIndex)
     }
 
-    private static func checkRequirements(
-        round: Round, eligibility: Eligibility, table: PairTable, capacity: [Double],
-        menteeIndex: [String: Int], mentorIndex: [String: Int]
-    ) throws(RoundError) {
+    private func checkRequirements(menteeIndex: [String: Int], mentorIndex: [String: Int]) throws(RoundError) {
         var problems: [RoundError.Problem] = []
         var used = [Double](repeating: 0, count: round.mentors.count)
         for rule in round.rules where rule.kind == .require {
             guard let i = menteeIndex[rule.menteeID], let j = mentorIndex[rule.mentorID] else { continue }
             let broken = eligibility.ruleViolations(mentee: i, mentor: j)
             if !broken.isEmpty {
-                problems.append(.init(rule: rule, message: "required pair '\(rule.menteeID)' – '\(rule.mentorID)' breaks the rule: \(broken.map(\.phrase).joined(separator: ", "))"))
+                let details = broken.map { detail(of: $0, mentee: i, mentor: j) }.joined(separator: "; ")
+                problems.append(.init(
+                    rule: rule,
+                    message: "required pair '\(rule.menteeID)' – '\(rule.mentorID)' breaks a hard rule: \(details)"))
                 continue
             }
             guard let entry = table.entry(mentee: i, mentor: j) else {

@@ -82,23 +82,30 @@ extension PreparedRound {
         var eligible: [Int] = []
         table.forEachAllowed(mentee: i) { j, _, _ in eligible.append(j) }
         if eligible.isEmpty { return "no eligible mentor: " + exclusionSummary(mentee: i) }
-        let full = eligible.filter { j in
-            let need = table.entry(mentee: i, mentor: j)?.load ?? 1
-            return load[j] + need > capacity[j] + 1e-9
-        }
         let ranked = eligible.sorted { (score(mentee: i, mentor: $0) ?? 0, -$0) > (score(mentee: i, mentor: $1) ?? 0, -$1) }
-        guard let best = ranked.first else { return "no eligible mentor" }
-        let bestText = "best candidate '\(round.mentors[best].id)' (score \(Format.number(score(mentee: i, mentor: best) ?? 0)))"
-        let takers = menteesOf[best].map { "'\(round.mentees[$0].id)'" }.joined(separator: ", ")
-        if full.count == eligible.count {
-            let count = eligible.count == 1 ? "the only eligible mentor" : "all \(eligible.count) eligible mentors"
-            return "capacity of \(count) went to others; \(bestText) mentors \(takers.isEmpty ? "nobody" : takers)"
+        let isFull = ranked.allSatisfy { j in
+            load[j] + (table.entry(mentee: i, mentor: j)?.load ?? 1) > capacity[j] + 1e-9
+        }
+        let shown = ranked.prefix(3).map { j -> String in
+            let takers = menteesOf[j].map { k in
+                "'\(round.mentees[k].id)'" + (eligibility.requiredMentor[k] == j ? " (required pair)" : "")
+            }
+            return "'\(round.mentors[j].id)' (score \(Format.number(score(mentee: i, mentor: j) ?? 0))) has "
+                + (takers.isEmpty ? "no mentee" : takers.joined(separator: ", "))
+        }.joined(separator: "; ") + (ranked.count > 3 ? "; and \(ranked.count - 3) more" : "")
+        if isFull {
+            let who: String
+            switch ranked.count {
+            case 1: who = "the only eligible mentor is full"
+            case 2: who = "both eligible mentors are full"
+            default: who = "all \(ranked.count) eligible mentors are full"
+            }
+            return "\(who): \(shown)"
         }
         switch outcome.status {
-        case .timeLimit: return "not matched within the time limit; \(eligible.count) eligible mentors, \(bestText)"
+        case .timeLimit: return "not matched within the time limit; eligible: \(shown)"
         case .infeasible: return "no pairing meets every require rule and capacity"
-        case .optimal, .feasible:
-            return "matching would lower the objective; \(eligible.count) eligible mentors, \(bestText)"
+        case .optimal, .feasible: return "not matched: a pairing that includes this mentee matches fewer or scores lower; eligible: \(shown)"
         }
     }
 

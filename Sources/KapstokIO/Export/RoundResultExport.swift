@@ -10,7 +10,7 @@ public enum RoundResultExport {
         [
             ExportedFile(name: "pairings.csv", text: pairingsCSV(result)),
             ExportedFile(name: "unmatched.csv", text: unmatchedCSV(result)),
-            ExportedFile(name: "summary.json", text: summary(result).rendered() + "\n"),
+            ExportedFile(name: "summary.json", text: summary(result).rendered()),
         ]
     }
 

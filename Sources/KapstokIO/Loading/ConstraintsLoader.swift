@@ -54,7 +54,9 @@ public enum ConstraintsLoader {
                     requiredMentor[pair.mentee] = (pair.mentor, record.line)
                 }
             }
-            rules.append(PairRule(menteeID: pair.mentee, mentorID: pair.mentor, kind: kind, reason: cells.optionalText(reasonColumn)))
+            rules.append(PairRule(
+                menteeID: pair.mentee, mentorID: pair.mentor, kind: kind, reason: cells.optionalText(reasonColumn),
+                line: record.line))
         }
         return rules
     }
