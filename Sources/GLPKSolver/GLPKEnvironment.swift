@@ -49,10 +49,10 @@ final class GLPKOutputCapture {
             guard let info, let text else { return 1 }
             let capture = Unmanaged<GLPKOutputCapture>.fromOpaque(info).takeUnretainedValue()
             capture.handler?(String(cString: text))
-            if getenv("KAPSTOK_GLPK_DEBUG") != nil { FileHandle.standardError.write(Data(String(cString: text).utf8)) }
             return 1
         }, info)
         defer { glp_term_hook(nil, nil) }
         return try withExtendedLifetime(self) { try body() }
     }
 }
+
