@@ -223,7 +223,7 @@ struct ColumnGenerationPairing: PairingBackend {
             if deadline.hasPassed {
                 return PairingStep(
                     termination: Termination(reason: .noSolutionFound, limit: .time, detail: "time limit reached"),
-                    assignment: nil, objective: 0, bound: nil)
+                    assignment: nil, objective: 0, bound: bestScoreBound())
             }
             var clock = ContinuousClock.now
             let result = try session.solveRelaxation(parameters: deadline.parameters)
@@ -236,7 +236,7 @@ struct ColumnGenerationPairing: PairingBackend {
                 .otherError:
                 return PairingStep(
                     termination: result.termination, assignment: assignment(from: result),
-                    objective: result.objectiveValue ?? 0, bound: nil)
+                    objective: result.objectiveValue ?? 0, bound: bestScoreBound())
             }
             clock = ContinuousClock.now
             let pricing = price(duals: result.duals)
@@ -273,6 +273,22 @@ struct ColumnGenerationPairing: PairingBackend {
             if value > 0.5 { chosen[columnMentee[index]] = columnMentor[index] }
         }
         return chosen
+    }
+
+    /// `Σ_i max_j s_ij` over the pairs at or above the threshold (pins count as their own score):
+    /// no pairing scores more.
+    private func bestScoreBound() -> Double {
+        var bound = 0.0
+        for i in 0..<problem.menteeCount {
+            if let pinned = problem.required[i] {
+                bound += problem.table.entry(mentee: i, mentor: pinned)?.score ?? 0
+                continue
+            }
+            var best = 0.0
+            problem.table.forEachAllowed(mentee: i) { _, score, _ in if score >= threshold { best = max(best, score) } }
+            bound += best
+        }
+        return bound
     }
 
     /// Prices every allowed pair not yet in the model, in parallel over mentees.

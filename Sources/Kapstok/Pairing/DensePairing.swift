@@ -36,13 +36,31 @@ struct DensePairing: PairingBackend {
         return Double(max(0, mentees - 1)) * (high - low) + max(0, -low) + 1
     }
 
-    /// One mixed-integer program for the lexicographic objective: `max Σ (M + s_ij)·x_ij`.
+    /// The lexicographic step in at most two mixed-integer programs.
+    ///
+    /// First, if every mentee with a candidate could be matched, `Σ_j x_ij = 1` for each of them
+    /// with the plain score objective: feasible means the most matches possible are reached, and
+    /// its optimum is the answer. This tighter model is the one branch-and-cut handles best
+    /// (generalised assignment problems are of this kind). Otherwise, one program with the
+    /// weighted objective `Σ (M + s_ij)·x_ij` (see ``matchWeight(for:mentees:)``).
     mutating func solve(threshold: Double, deadline: ContinuousClock.Instant?) throws -> PairingStep {
         let pairs = pairs(threshold: threshold)
         candidateCount = max(candidateCount, pairs.count)
+        let full = try solve(pairs: pairs, matchEveryone: true, deadline: deadline)
+        switch full.termination.reason {
+        case .infeasible, .infeasibleOrUnbounded:
+            return try solve(pairs: pairs, matchEveryone: false, deadline: deadline)
+        default:
+            return full
+        }
+    }
+
+    private func solve(
+        pairs: [(Int, Int, Double, Double)], matchEveryone: Bool, deadline: ContinuousClock.Instant?
+    ) throws -> PairingStep {
         let n = problem.menteeCount
         let m = problem.mentorCount
-        let weight = Self.matchWeight(for: pairs, mentees: n)
+        let weight = matchEveryone ? 0 : Self.matchWeight(for: pairs, mentees: n)
         var model = Model(sense: .maximize)
         let variables = pairs.map { pair in
             model.addVariable(
@@ -54,7 +72,9 @@ struct DensePairing: PairingBackend {
             menteeTerms[pair.0].append((variable, 1))
             mentorTerms[pair.1].append((variable, pair.3))
         }
-        for terms in menteeTerms where !terms.isEmpty { model.addConstraint(terms, upper: 1) }
+        for terms in menteeTerms where !terms.isEmpty {
+            model.addConstraint(terms, lower: matchEveryone ? 1 : -.infinity, upper: 1)
+        }
         for (j, terms) in mentorTerms.enumerated() where !terms.isEmpty {
             model.addConstraint(terms, upper: problem.capacity[j])
         }
