@@ -1,6 +1,11 @@
 // swift-tools-version: 6.1
-// Kapstok's benchmarks: kept out of the unit tests. Run with
-//   swift run -c release --package-path Benchmarks kapstok-bench
+// Kapstok's benchmark suite, kept out of the root package and the unit tests.
+//
+//   swift package --package-path Benchmarks benchmark            # library benchmarks (ordo-one/benchmark)
+//   swift run -c release --package-path Benchmarks kapstok-bench  # quick ad-hoc timings, no plugin
+//   bash Benchmarks/end-to-end.sh                                 # the CLI, CSV in → files out
+//
+// See Benchmarks/README.md.
 // SPDX-License-Identifier: GPL-3.0-or-later
 import PackageDescription
 
@@ -9,8 +14,22 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "Kapstok", path: ".."),
+        // The MallocInterposer trait alone: it gives the malloc counters; the default traits
+        // also pull in a runtime interposer package that this toolchain's mirror does not have.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .executableTarget(
+            name: "KapstokBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Kapstok", package: "Kapstok"),
+                .product(name: "GLPKSolver", package: "Kapstok"),
+                .product(name: "LinearModel", package: "Kapstok"),
+            ],
+            path: "Benchmarks/KapstokBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         .executableTarget(
             name: "kapstok-bench",
             dependencies: [

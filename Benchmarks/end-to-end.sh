@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of the kapstok CLI: CSV files in → pairings.csv, unmatched.csv and
+# summary.json out, timed as a user would see it.
+#
+#   bash Benchmarks/end-to-end.sh                      # all four sizes
+#   SIZES="100x40 1000x300" bash Benchmarks/end-to-end.sh
+#
+# For each size (mentees x mentors, seed 1) it runs `kapstok generate` into a temporary folder,
+# then `kapstok match` with all four input files (mentors, mentees, constraints, history) into
+# a fresh output folder, timed with /usr/bin/time (wall seconds and peak resident set size).
+# Sizes below 10000x3000 run 3 times, 10000x3000 once. It prints a markdown table on stdout
+# (progress goes to stderr) and exits 1 if a run is not `optimal`, fails, or misses a target:
+#   1000x300 ≤ 1 s; 5000x1500 ≤ 10 s; 10000x3000 ≤ 60 s and ≤ 2 GiB (wall time, peak RSS).
+#
+# Environment: SIZES (default "100x40 1000x300 5000x1500 10000x3000"), RUNS (runs per size,
+# default 3, always 1 for 10000x3000), SEED (default 1), SKIP_BUILD=1 (reuse the release build),
+# KEEP=1 (keep the temporary folder), RUN_TIMEOUT (seconds per run, default 600), NO_GNU_TIME=1
+# (use the /proc fallback even where /usr/bin/time exists).
+# Needs bash, coreutils, awk, sed and GNU time (Debian's `time` package, installed with
+# apt-get when missing and running as root; otherwise VmHWM is sampled from /proc instead).
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+sizes=(${SIZES:-100x40 1000x300 5000x1500 10000x3000})
+runs_default="${RUNS:-3}"
+seed="${SEED:-1}"
+run_timeout="${RUN_TIMEOUT:-600}"
+
+log() { printf '%s\n' "$*" >&2; }
+
+# --- tools -------------------------------------------------------------------------------
+gnu_time=""
+if [[ "${NO_GNU_TIME:-0}" == 1 ]]; then
+    :
+elif [[ -x /usr/bin/time ]] && /usr/bin/time -f "%e %M" true >/dev/null 2>&1; then
+    gnu_time=/usr/bin/time
+elif [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    log "installing Debian's 'time' package for /usr/bin/time …"
+    if { apt-get install -y -qq time >/dev/null 2>&1 \
+        || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq time >/dev/null 2>&1; }; } \
+        && [[ -x /usr/bin/time ]]; then
+        gnu_time=/usr/bin/time
+    fi
+fi
+[[ -n "$gnu_time" ]] || log "note: /usr/bin/time unavailable; timing with bash and sampling VmHWM from /proc every 20 ms"
+
+# --- build -------------------------------------------------------------------------------
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    log "building kapstok (release) in $root …"
+    (cd "$root" && swift build -c release --product kapstok >&2)
+fi
+bin_dir="$(cd "$root" && swift build -c release --show-bin-path)"
+kapstok="$bin_dir/kapstok"
+[[ -x "$kapstok" ]] || { log "error: $kapstok not found; run without SKIP_BUILD=1"; exit 2; }
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/kapstok-e2e.XXXXXX")"
+if [[ "${KEEP:-0}" == 1 ]]; then log "keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
+
+# Runs "$@" and prints "<wall seconds> <peak RSS KiB>"; the command's own output goes to $out_log.
+measure() {
+    local out_log="$1"; shift
+    if [[ -n "$gnu_time" ]]; then
+        local time_file="$work/time.txt"
+        local status=0
+        "$gnu_time" -o "$time_file" -f "%e %M" timeout "$run_timeout" "$@" >"$out_log" 2>&1 || status=$?
+        tail -n 1 "$time_file"
+        return "$status"
+    fi
+    # Fallback: the shell's clock and the last VmHWM read from /proc before the process exits.
+    local start end pid hwm=0 line status=0 ticks=0
+    start=$(date +%s.%N)
+    "$@" >"$out_log" 2>&1 &
+    pid=$!
+    while kill -0 "$pid" 2>/dev/null; do
+        line=$(grep -s '^VmHWM:' /proc/"$pid"/status || true)
+        if [[ -n "$line" ]]; then
+            set -- $line
+            (( $2 > hwm )) && hwm=$2
+        fi
+        sleep 0.02
+        if (( ++ticks > run_timeout * 50 )); then kill "$pid" 2>/dev/null || true; fi
+    done
+    wait "$pid" || status=$?
+    end=$(date +%s.%N)
+    awk -v s="$start" -v e="$end" -v m="$hwm" 'BEGIN { printf "%.2f %d\n", e - s, m }'
+    return "$status"
+}
+
+# A number or string field of summary.json (one key per line, as kapstok writes it).
+field() { sed -n "s/^ *\"$2\": *\"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\}$/\1/p" "$1" | head -n 1; }
+
+# The median of whitespace-separated numbers on stdin, printed with format $1.
+median() { tr ' ' '\n' | grep . | sort -g | awk -v f="$1\n" '{ v[NR] = $1 } END { printf f, (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+failures=()
+rows=()
+for size in "${sizes[@]}"; do
+    mentees="${size%x*}"
+    mentors="${size#*x}"
+    runs="$runs_default"
+    [[ "$size" == 10000x3000 ]] && runs=1
+    # Targets: wall seconds and peak MiB (empty = none).
+    max_wall=""; max_mib=""
+    case "$size" in
+        1000x300) max_wall=1 ;;
+        5000x1500) max_wall=10 ;;
+        10000x3000) max_wall=60; max_mib=2048 ;;
+    esac
+
+    input="$work/$size/in"
+    log "== $size: generating (seed $seed) …"
+    "$kapstok" generate --mentees "$mentees" --mentors "$mentors" --seed "$seed" --out "$input" >/dev/null
+
+    walls=(); mibs=(); solves=(); statuses=(); allowed=""; candidates=""; matched=""
+    for ((r = 1; r <= runs; r++)); do
+        out="$work/$size/out-$r"
+        rm -rf "$out"
+        status=0
+        measured=$(measure "$work/$size/match-$r.log" "$kapstok" match \
+            --mentors "$input/mentors.csv" --mentees "$input/mentees.csv" \
+            --constraints "$input/constraints.csv" --history "$input/history.csv" \
+            --out "$out") || status=$?
+        read -r wall kib <<<"$measured"
+        mib=$(awk -v k="$kib" 'BEGIN { printf "%.0f", k / 1024 }')
+        summary="$out/summary.json"
+        if [[ $status -ne 0 || ! -f "$summary" ]]; then
+            log "   run $r: kapstok match exited $status after ${wall} s (log: $work/$size/match-$r.log)"
+            sed 's/^/   | /' "$work/$size/match-$r.log" | tail -n 20 >&2 || true
+            failures+=("$size run $r: kapstok match exited $status")
+            statuses+=("exit-$status"); walls+=("$wall"); mibs+=("$mib")
+            continue
+        fi
+        st=$(field "$summary" status)
+        solve=$(field "$summary" solve_seconds)
+        allowed=$(field "$summary" allowed_pairs)
+        candidates=$(field "$summary" candidates)
+        matched=$(field "$summary" matched)
+        log "   run $r: ${wall} s wall, ${mib} MiB peak, status $st, solve_seconds $solve"
+        statuses+=("$st"); walls+=("$wall"); mibs+=("$mib"); solves+=("$solve")
+        [[ "$st" == optimal ]] || failures+=("$size run $r: status $st, not optimal")
+        if [[ -n "$max_wall" ]] && awk -v w="$wall" -v m="$max_wall" 'BEGIN { exit !(w > m) }'; then
+            failures+=("$size run $r: wall ${wall} s over the ${max_wall} s target")
+        fi
+        if [[ -n "$max_mib" ]] && (( kib > max_mib * 1024 )); then
+            failures+=("$size run $r: peak ${mib} MiB over the ${max_mib} MiB target")
+        fi
+    done
+
+    wall_median=$(echo "${walls[*]}" | median %.2f)
+    wall_text="$wall_median"
+    (( runs > 1 )) && wall_text="$wall_median (runs: $(echo "${walls[*]}" | sed 's/ /, /g'))"
+    mib_max=$(echo "${mibs[*]}" | tr ' ' '\n' | sort -n | tail -n 1)
+    solve_text="—"
+    (( ${#solves[@]} > 0 )) && solve_text=$(echo "${solves[*]}" | median %.3f)
+    status_text=$(printf '%s\n' "${statuses[@]}" | sort -u | paste -sd/ -)
+    target="—"
+    if [[ -n "$max_wall" ]]; then
+        target="≤ ${max_wall} s"
+        [[ -n "$max_mib" ]] && target="$target, ≤ 2 GiB"
+        over=$(printf '%s\n' "${failures[@]:-}" | grep -c "^$size run .*target" || true)
+        if (( over > 0 )); then target="$target: **OVER in $over of $runs**"; else target="$target: met"; fi
+    fi
+    rows+=("| ${mentees} × ${mentors} | ${allowed:-—} | ${candidates:-—} | ${status_text} | ${matched:-—} | ${wall_text} | ${mib_max} | ${solve_text} | ${target} |")
+done
+
+echo
+echo "kapstok match, seed $seed, $(nproc) cores; wall time is the median of the runs listed (CSV in → files out); peak memory is the largest peak RSS of the runs; solve_seconds is the median from summary.json."
+echo
+echo "| size (mentees × mentors) | allowed pairs | candidates | status | matched | wall time (s) | peak memory (MiB) | solve_seconds | target |"
+echo "|---|---:|---:|---|---:|---|---:|---:|---|"
+printf '%s\n' "${rows[@]}"
+echo
+if (( ${#failures[@]} > 0 )); then
+    echo "FAILED checks:"
+    printf -- '- %s\n' "${failures[@]}"
+    exit 1
+fi
+echo "All runs optimal and within the targets."
