@@ -158,8 +158,16 @@ for size in "${sizes[@]}"; do
     if [[ -n "$max_wall" ]]; then
         target="≤ ${max_wall} s"
         [[ -n "$max_mib" ]] && target="$target, ≤ 2 GiB"
-        over=$(printf '%s\n' "${failures[@]:-}" | grep -c "^$size run .*target" || true)
-        if (( over > 0 )); then target="$target: **OVER in $over of $runs**"; else target="$target: met"; fi
+        wall_over=$(printf '%s\n' "${failures[@]:-}" | grep -c "^$size run .* s target" || true)
+        mem_over=$(printf '%s\n' "${failures[@]:-}" | grep -c "^$size run .* MiB target" || true)
+        if (( wall_over + mem_over == 0 )); then
+            target="$target: met"
+        else
+            target="$target: **OVER**"
+            (( wall_over > 0 )) && target="$target time in $wall_over of $runs"
+            (( wall_over > 0 && mem_over > 0 )) && target="$target,"
+            (( mem_over > 0 )) && target="$target memory in $mem_over of $runs"
+        fi
     fi
     rows+=("| ${mentees} × ${mentors} | ${allowed:-—} | ${candidates:-—} | ${status_text} | ${matched:-—} | ${wall_text} | ${mib_max} | ${solve_text} | ${target} |")
 done
