@@ -2,7 +2,6 @@
 // Kapstok's benchmark suite, kept out of the root package and the unit tests.
 //
 //   swift package --package-path Benchmarks benchmark            # library benchmarks (ordo-one/benchmark)
-//   swift run -c release --package-path Benchmarks kapstok-bench  # quick ad-hoc timings, no plugin
 //   bash Benchmarks/end-to-end.sh                                 # the CLI, CSV in → files out
 //
 // See Benchmarks/README.md.
@@ -24,20 +23,12 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Kapstok", package: "Kapstok"),
+                .product(name: "KapstokIO", package: "Kapstok"),
                 .product(name: "GLPKSolver", package: "Kapstok"),
                 .product(name: "LinearModel", package: "Kapstok"),
             ],
             path: "Benchmarks/KapstokBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "kapstok-bench",
-            dependencies: [
-                .product(name: "Kapstok", package: "Kapstok"),
-                .product(name: "GLPKSolver", package: "Kapstok"),
-                .product(name: "LinearModel", package: "Kapstok"),
-            ],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         ),
     ]
 )

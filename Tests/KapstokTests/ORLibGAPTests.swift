@@ -61,15 +61,12 @@ struct ORLibGAPTests {
         #expect(outcome.bound == outcome.totalScore, "bound \(String(describing: outcome.bound))")
 
         // Recompute cost and loads from the instance data, independently of Kapstok's tables.
-        var used = [Int](repeating: 0, count: instance.agents)
-        var cost = 0
         for (j, agent) in outcome.assignment.enumerated() {
             guard let i = agent else { continue }
             #expect(result.round.mentors[i].id == GAPInstance.mentorID(i))
             #expect(result.round.mentees[j].id == GAPInstance.menteeID(j))
-            used[i] += instance.resource[i][j]
-            cost += instance.cost[i][j]
         }
+        let (cost, used) = instance.evaluate(outcome.assignment)
         #expect(cost == testCase.optimum, "cost of the assignment from the file's matrix")
         for i in 0..<instance.agents {
             #expect(used[i] <= instance.capacity[i], "agent \(i + 1) uses \(used[i]) of \(instance.capacity[i])")

@@ -191,7 +191,7 @@ let benchmarks: @Sendable () -> Void = {
     // MARK: GAP — OR-Library gapa/gapb/gapc (6 instances each) through scores mode, checked
     // against the published optima. One iteration solves all six instances of a file.
     for file in ["gapa", "gapb", "gapc"] {
-        let instances = Input<[(GAPInstance, Round)]>()
+        let instances = Input<[(NamedGAPInstance, Round)]>()
         let perInstance = ORLibGAP.sizes.map { size in
             BenchmarkMetric.custom("\(file.dropFirst(3))\(size) (ms)", polarity: .prefersSmaller, useScalingFactor: false)
         }
@@ -202,7 +202,7 @@ let benchmarks: @Sendable () -> Void = {
                 warmupIterations: 0,
                 maxDuration: .seconds(1),
                 maxIterations: 1,
-                setup: { instances.value = try ORLibGAP.instances(file).map { ($0, $0.round()) } },
+                setup: { instances.value = try ORLibGAP.instances(file).map { ($0, $0.instance.round(maximise: false)) } },
                 teardown: { instances.clear(); Failures.report() }
             )
         ) { benchmark in
