@@ -2,12 +2,15 @@
 ///
 /// Checks, in order: duplicate column names (`duplicate-column`, error); values under a column
 /// without a name (`unnamed-column`, warning); missing required columns (one `missing-column`
-/// error naming all of them); columns nobody reads (`unknown-column`). An unknown column is a
+/// error naming all of them, except those a misspelt column already points at); columns nobody
+/// reads (`unknown-column`). An unknown column is a
 /// warning, unless it looks like a misspelling (see `Suggestion`) of a known column that is
 /// absent from the header — then it is an error with a "did you mean".
 struct ColumnLayout {
     /// Column index by name; the first occurrence of a duplicated name wins.
     private(set) var indices: [String: Int] = [:]
+    /// Known columns named in a "did you mean" for a misspelt header; not reported missing again.
+    private(set) var suggested: Set<String> = []
 
     /// Matches the header against the known columns.
     ///
@@ -39,21 +42,25 @@ struct ColumnLayout {
             }
             indices[field.text] = index
         }
-        let missing = required.filter { indices[$0] == nil }
-        if !missing.isEmpty {
-            let names = missing.map { "'\($0)'" }.joined(separator: ", ")
-            diagnostics.error(
-                .missingColumn, "missing \(missing.count == 1 ? "column" : "columns") \(names)", at: table.startLocation)
-        }
         let known = Set(required).union(optional)
         let candidates = (required + optional).filter { indices[$0] == nil }
+        var suggested = Set<String>()
         for (name, index) in indices.sorted(by: { $0.value < $1.value }) where !known.contains(name) {
             let location = table.location(of: table.header[index])
             if let suggestion = Suggestion.closest(to: name, among: candidates) {
                 diagnostics.error(.unknownColumn, "unknown column '\(name)'; did you mean '\(suggestion)'?", at: location)
+                suggested.insert(suggestion)
             } else {
                 diagnostics.warning(.unknownColumn, "unknown column '\(name)' (ignored)", at: location)
             }
+        }
+        self.suggested = suggested
+        // A column already named in a "did you mean" is not reported missing a second time.
+        let missing = required.filter { indices[$0] == nil && !suggested.contains($0) }
+        if !missing.isEmpty {
+            let names = missing.map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.error(
+                .missingColumn, "missing \(missing.count == 1 ? "column" : "columns") \(names)", at: table.startLocation)
         }
     }
 

@@ -270,7 +270,7 @@ private struct FrameworkColumns {
     /// Reports, in one error, the level columns the file lacks.
     func reportMissing(in layout: ColumnLayout, table: CSVTable, diagnostics: inout DiagnosticCollector) {
         guard isEnabled else { return }
-        let missing = framework.items.map(\.id).filter { !layout.contains($0) }
+        let missing = framework.items.map(\.id).filter { !layout.contains($0) && !layout.suggested.contains($0) }
         guard !missing.isEmpty else { return }
         let names = missing.map { "'\($0)'" }.joined(separator: ", ")
         let noun = missing.count == 1 ? "column" : "columns"
