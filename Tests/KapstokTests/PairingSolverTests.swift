@@ -184,6 +184,37 @@ func expectRespectsConstraints(_ outcome: PairingOutcome, _ problem: PairingProb
         #expect(sparse.candidates < dense.candidates)
     }
 
+    /// Starting from a given pairing (the optimum, or one full of invalid entries) changes
+    /// nothing about the result.
+    @Test func initialPairingIsOnlyAStart() throws {
+        let prepared = try PreparedRound(round: RoundGenerator(mentees: 80, mentors: 25, seed: 9).makeRound())
+        let cold = try PairingSolver(solver: GLPKSolver()).solve(prepared.problem)
+        for start in [cold.assignment, [Int?](repeating: 999, count: 80), [Int?](repeating: 0, count: 3)] {
+            var options = PairingOptions()
+            options.initialPairing = start
+            let warm = try PairingSolver(solver: GLPKSolver()).solve(prepared.problem, options: options)
+            #expect(warm.status == .optimal)
+            #expect(warm.matched == cold.matched)
+            #expect(abs(warm.totalScore - cold.totalScore) < 1e-6)
+            expectRespectsConstraints(warm, prepared.problem)
+        }
+    }
+
+    /// A run stopped by the time limit still returns a valid pairing with a bound above it.
+    @Test(arguments: [PairingObjective.total, .fair])
+    func timeLimitedRunsReturnAValidPairingAndBound(objective: PairingObjective) throws {
+        let prepared = try PreparedRound(round: RoundGenerator(mentees: 1500, mentors: 500, seed: 4).makeRound())
+        let outcome = try PairingSolver(solver: GLPKSolver())
+            .solve(prepared.problem, options: PairingOptions(objective: objective, timeLimit: 0.05))
+        #expect(outcome.status == .timeLimit || outcome.status == .optimal)
+        expectRespectsConstraints(outcome, prepared.problem)
+        if outcome.status == .timeLimit {
+            let bound = try #require(outcome.bound)
+            #expect(bound >= outcome.totalScore - 1e-6)
+            #expect((outcome.gap ?? -1) >= 0)
+        }
+    }
+
     @Test func conflictingPinsAreInfeasibleNotAnError() throws {
         // Two pins on a mentor of capacity 1 with load 1 each: only reachable through the
         // optimiser's API (the round's validation rejects it earlier).

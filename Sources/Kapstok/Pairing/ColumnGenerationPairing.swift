@@ -33,13 +33,12 @@ struct ColumnGenerationPairing: PairingBackend {
     private var columnUpper: [Double] = []
     private var present: Set<Int> = []
     private var threshold = -Double.infinity
+    /// The starting pairing (feasible, pins kept): what a step returns when the time limit stops
+    /// the LP before it has an integral solution.
+    private var startPairing: [Int?] = []
     /// The weight of one match, `M`.
     private let matchWeight: Double
     private(set) var pricingRounds = 0
-    /// Seconds spent in the LP solver, in pricing and in adding columns.
-    private(set) var lpSeconds = 0.0
-    private(set) var pricingSeconds = 0.0
-    private(set) var addSeconds = 0.0
     private let tolerance: Double
     var candidateCount: Int { columnMentee.count }
     var method: String {
@@ -117,6 +116,7 @@ struct ColumnGenerationPairing: PairingBackend {
         chosen.sort { ($0.mentee, $0.mentor) < ($1.mentee, $1.mentor) }
         try addColumns(chosen)
         try installBasis(from: start)
+        startPairing = start
     }
 
     /// The part of a given pairing that is allowed and fits the capacities, pins first.
@@ -222,44 +222,39 @@ struct ColumnGenerationPairing: PairingBackend {
         while true {
             if deadline.hasPassed {
                 return PairingStep(
-                    termination: Termination(reason: .noSolutionFound, limit: .time, detail: "time limit reached"),
-                    assignment: nil, objective: 0, bound: bestScoreBound())
+                    termination: Termination(reason: .feasible, limit: .time, detail: "time limit reached"),
+                    assignment: startPairing, bound: bestScoreBound())
             }
-            var clock = ContinuousClock.now
             let result = try session.solveRelaxation(parameters: deadline.parameters)
-            lpSeconds += PairingSolver.seconds(since: clock)
             pricingRounds += 1
             switch result.termination.reason {
             case .optimal:
                 break
-            case .feasible, .noSolutionFound, .infeasible, .unbounded, .infeasibleOrUnbounded, .numericalError,
-                .otherError:
+            case .infeasible, .unbounded, .infeasibleOrUnbounded:
+                // Only pins can make this LP infeasible (x = 0 is feasible otherwise).
+                return PairingStep(termination: result.termination, assignment: nil, bound: nil)
+            case .feasible, .noSolutionFound, .numericalError, .otherError:
                 return PairingStep(
-                    termination: result.termination, assignment: assignment(from: result),
-                    objective: result.objectiveValue ?? 0, bound: bestScoreBound())
+                    termination: result.termination, assignment: assignment(from: result) ?? startPairing,
+                    bound: bestScoreBound())
             }
-            clock = ContinuousClock.now
             let pricing = price(duals: result.duals)
-            pricingSeconds += PairingSolver.seconds(since: clock)
             if pricing.columns.isEmpty {
                 guard let chosen = assignment(from: result) else {
                     return PairingStep(
                         termination: Termination(reason: .numericalError, detail: "the LP optimum is not integral"),
-                        assignment: nil, objective: result.objectiveValue ?? 0, bound: result.objectiveValue)
+                        assignment: nil, bound: bestScoreBound())
                 }
                 return PairingStep(
                     termination: Termination(reason: .optimal, detail: "no pair left out prices out positive"),
-                    assignment: chosen, objective: result.objectiveValue ?? 0, bound: result.objectiveValue)
+                    assignment: chosen, bound: scoreTotal(of: chosen))
             }
             if deadline.hasPassed {
                 return PairingStep(
                     termination: Termination(reason: .feasible, limit: .time, detail: "time limit reached while pricing"),
-                    assignment: assignment(from: result), objective: result.objectiveValue ?? 0,
-                    bound: pricing.bestScoreBound)
+                    assignment: assignment(from: result) ?? startPairing, bound: pricing.bestScoreBound)
             }
-            clock = ContinuousClock.now
             try addColumns(pricing.columns)
-            addSeconds += PairingSolver.seconds(since: clock)
         }
     }
 
@@ -273,6 +268,15 @@ struct ColumnGenerationPairing: PairingBackend {
             if value > 0.5 { chosen[columnMentee[index]] = columnMentor[index] }
         }
         return chosen
+    }
+
+    /// The total score of a pairing.
+    private func scoreTotal(of pairing: [Int?]) -> Double {
+        var total = 0.0
+        for (i, mentor) in pairing.enumerated() {
+            if let j = mentor { total += problem.table.entry(mentee: i, mentor: j)?.score ?? 0 }
+        }
+        return total
     }
 
     /// `Σ_i max_j s_ij` over the pairs at or above the threshold (pins count as their own score):

@@ -80,7 +80,7 @@ struct DensePairing: PairingBackend {
         }
         let result = try solver.solve(model, parameters: deadline.parameters)
         guard result.termination.hasPrimalFeasibleSolution else {
-            return PairingStep(termination: result.termination, assignment: nil, objective: 0, bound: nil)
+            return PairingStep(termination: result.termination, assignment: nil, bound: nil)
         }
         var chosen = [Int?](repeating: nil, count: n)
         var matched = 0
@@ -90,8 +90,6 @@ struct DensePairing: PairingBackend {
         }
         // A bound on the weighted objective bounds the score of pairings with as many matches.
         let bound = result.bestBound.map { $0 - Double(matched) * weight }
-        return PairingStep(
-            termination: result.termination, assignment: chosen,
-            objective: (result.objectiveValue ?? 0) - Double(matched) * weight, bound: bound)
+        return PairingStep(termination: result.termination, assignment: chosen, bound: bound)
     }
 }

@@ -7,9 +7,7 @@ struct PairingStep {
     var termination: Termination
     /// The pairing found, one mentor index or `nil` per mentee; `nil` without a solution.
     var assignment: [Int?]?
-    /// The step's objective value (matched count, or total score).
-    var objective: Double
-    /// A proven upper bound on the step's objective, when known.
+    /// A proven upper bound on the total score of pairings that match as many mentees, when known.
     var bound: Double?
 }
 

@@ -49,7 +49,6 @@ struct LexicographicRun {
     var best: [Int?]?
     var proven = true
     var stoppedByTime = false
-    var otherLimit = false
     var infeasible = false
     var bound: Double?
 
@@ -71,7 +70,7 @@ struct LexicographicRun {
             return true
         default:
             proven = false
-            if step.termination.limit == .time { stoppedByTime = true } else { otherLimit = true }
+            if step.termination.limit == .time { stoppedByTime = true }
             return true
         }
     }
@@ -158,7 +157,11 @@ struct LexicographicRun {
     }
 
     func outcome(backend: any PairingBackend, seconds: Double) -> PairingOutcome {
-        let assignment = best ?? [Int?](repeating: nil, count: problem.menteeCount)
+        // Without any solution (a time limit before the first one), the pins alone still form a
+        // pairing that keeps every rule; with conflicting pins there is none (status infeasible).
+        var pinsOnly = [Int?](repeating: nil, count: problem.menteeCount)
+        if !infeasible { for (i, j) in problem.required { pinsOnly[i] = j } }
+        let assignment = best ?? pinsOnly
         let (matched, total, minimum) = metrics(assignment)
         let status: PairingStatus
         if infeasible {
