@@ -42,7 +42,7 @@ final class GLPKProblem {
         if !model.constraints.isEmpty {
             _ = glp_add_rows(pointer, Int32(model.constraints.count))
             for (index, row) in model.constraints.enumerated() {
-                setRow(index, row)
+                setRow(index, row, withCoefficients: false)  // the columns below carry them
             }
         }
         var columns = [[(ConstraintID, Double)]](repeating: [], count: model.variables.count)
@@ -89,21 +89,20 @@ final class GLPKProblem {
     func addRow(_ constraint: Constraint, index: Int) {
         assertOwner()
         _ = glp_add_rows(pointer, 1)
-        setRow(index, constraint)
+        setRow(index, constraint, withCoefficients: true)
     }
 
-    private func setRow(_ index: Int, _ row: Constraint) {
+    /// Sets a row's name and bounds, and its coefficients when asked (a row added to a loaded
+    /// model; in `load` the columns carry them).
+    private func setRow(_ index: Int, _ row: Constraint, withCoefficients: Bool) {
         let number = Int32(index + 1)
         if let name = row.name { glp_set_row_name(pointer, number, name) }
         let (type, lower, upper) = Self.boundType(row.lower, row.upper)
         glp_set_row_bnds(pointer, number, type, lower, upper)
-        if !row.variables.isEmpty, glp_get_num_cols(pointer) > 0 {
-            // Only rows added after columns carry their coefficients here; `load` sets columns.
-            if Int(glp_get_num_cols(pointer)) > row.variables.map(\.index).max() ?? 0 {
-                let indices: [Int32] = [0] + row.variables.map { Int32($0.index + 1) }
-                let values: [Double] = [0] + row.coefficients
-                glp_set_mat_row(pointer, number, Int32(row.variables.count), indices, values)
-            }
+        if withCoefficients && !row.variables.isEmpty {
+            let indices: [Int32] = [0] + row.variables.map { Int32($0.index + 1) }
+            let values: [Double] = [0] + row.coefficients
+            glp_set_mat_row(pointer, number, Int32(row.variables.count), indices, values)
         }
     }
 

@@ -56,7 +56,7 @@ struct ColumnGenerationPairing: PairingBackend {
         self.options = options
         var model = Model(sense: .maximize)
         for _ in 0..<problem.menteeCount { model.addConstraint([], upper: 1) }
-        for capacity in problem.capacity { model.addConstraint([], upper: (capacity + 1e-9).rounded(.down)) }
+        for places in problem.places { model.addConstraint([], upper: Double(places)) }
         session = try solver.makeSession(for: model)
         var low = Double.infinity
         var high = -Double.infinity
@@ -91,7 +91,7 @@ struct ColumnGenerationPairing: PairingBackend {
     private mutating func addInitialColumns() throws {
         let n = problem.menteeCount
         let m = problem.mentorCount
-        var perMentor = problem.capacity.map { TopK(capacity: 2 * Int(($0 + 1e-9).rounded(.down)) + 2) }
+        var perMentor = problem.places.map { TopK(capacity: 2 * $0 + 2) }
         var chosen: [(mentee: Int, mentor: Int, score: Double)] = []
         var seen = Set<Int>()
         for i in 0..<n {
@@ -184,7 +184,8 @@ struct ColumnGenerationPairing: PairingBackend {
             constraints[i] = .basic
             hasSlack[root(i)] = true
         }
-        for j in 0..<m where load[j] < (problem.capacity[j] + 1e-9).rounded(.down) {
+        let places = problem.places
+        for j in 0..<m where load[j] < Double(places[j]) {
             constraints[n + j] = .basic
             hasSlack[root(n + j)] = true
         }
@@ -218,12 +219,7 @@ struct ColumnGenerationPairing: PairingBackend {
 
     /// The part of a given pairing that is allowed and fits the capacities, pins first.
     private func feasiblePart(of pairing: [Int?]) -> [Int?] {
-        var remaining = problem.capacity.map { ($0 + 1e-9).rounded(.down) }
-        var result = [Int?](repeating: nil, count: problem.menteeCount)
-        for (i, j) in problem.required.sorted(by: { $0.key < $1.key }) where remaining[j] >= 1 {
-            result[i] = j
-            remaining[j] -= 1
-        }
+        var (result, remaining) = problem.pinnedStart()
         for (i, mentor) in pairing.enumerated().prefix(problem.menteeCount) where result[i] == nil {
             guard let j = mentor, j >= 0, j < problem.mentorCount, problem.required[i] == nil,
                 problem.table.entry(mentee: i, mentor: j) != nil, remaining[j] >= 1
@@ -238,12 +234,7 @@ struct ColumnGenerationPairing: PairingBackend {
     /// with the fewest eligible mentors first, each taking its best mentor with room left.
     private func greedyPairing() -> [Int?] {
         let n = problem.menteeCount
-        var remaining = problem.capacity.map { ($0 + 1e-9).rounded(.down) }
-        var result = [Int?](repeating: nil, count: n)
-        for (i, j) in problem.required.sorted(by: { $0.key < $1.key }) where remaining[j] >= 1 {
-            result[i] = j
-            remaining[j] -= 1
-        }
+        var (result, remaining) = problem.pinnedStart()
         var options = [Int](repeating: 0, count: n)
         for i in 0..<n where result[i] == nil {
             problem.table.forEachAllowed(mentee: i) { _, _, _ in options[i] += 1 }

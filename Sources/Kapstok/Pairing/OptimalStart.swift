@@ -29,13 +29,8 @@ struct OptimalStart {
     func solve() -> Result? {
         let n = problem.menteeCount
         let m = problem.mentorCount
-        var pairing = [Int?](repeating: nil, count: n)
-        var places = problem.capacity.map { max(0, Int(($0 + 1e-9).rounded(.down))) }
-        for (i, j) in problem.required.sorted(by: { $0.key < $1.key }) {
-            guard places[j] > 0 else { return nil }
-            pairing[i] = j
-            places[j] -= 1
-        }
+        var (pairing, places) = problem.pinnedStart()
+        guard problem.required.allSatisfy({ pairing[$0.key] == $0.value }) else { return nil }  // pins overfill a mentor
         var adjacency = [[(mentee: Int, score: Double)]](repeating: [], count: m)
         var seen = Set<Int>()
         var high = -Double.infinity

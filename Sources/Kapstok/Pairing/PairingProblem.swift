@@ -17,6 +17,22 @@ public struct PairingProblem: Sendable {
 
     public var menteeCount: Int { table.menteeCount }
     public var mentorCount: Int { table.mentorCount }
+
+    /// Each mentor's capacity as a whole number of places, for unit loads (a capacity of 2.5
+    /// holds 2 mentees).
+    var places: [Int] { capacity.map { max(0, Int(($0 + 1e-9).rounded(.down))) } }
+
+    /// The pins placed first, in mentee order, while their mentors have places: the pairing every
+    /// start builds on, and the places left for the rest.
+    func pinnedStart() -> (pairing: [Int?], placesLeft: [Int]) {
+        var placesLeft = places
+        var pairing = [Int?](repeating: nil, count: menteeCount)
+        for (i, j) in required.sorted(by: { $0.key < $1.key }) where placesLeft[j] > 0 {
+            pairing[i] = j
+            placesLeft[j] -= 1
+        }
+        return (pairing, placesLeft)
+    }
 }
 
 /// How a pairing run should search.

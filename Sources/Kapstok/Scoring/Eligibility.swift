@@ -144,16 +144,10 @@ public struct Eligibility: Sendable {
         for j in pairExcludedMentors[i] { scores[j] = -.infinity }
     }
 
-    /// Whether a mentee may be paired with a mentor under every hard rule.
-    @inline(__always)
+    /// Whether a mentee may be paired with a mentor under every hard rule (the bulk form is
+    /// ``excludeDisallowed(mentee:scores:)``).
     public func isAllowed(mentee i: Int, mentor j: Int) -> Bool {
-        if let required = requiredMentor[i] { return required == j }
-        if rules.managerChain && chainMentors[i].contains(j) { return false }
-        if let gap = rules.minGradeGap, let mentee = menteeGrades[i], let mentor = mentorGrades[j], mentor < mentee + gap {
-            return false
-        }
-        if rules.sharedLanguage && !sharesLanguage(mentee: i, mentor: j) { return false }
-        return pairExclusions.isEmpty || pairExclusions[i * mentorCount + j] == nil
+        exclusions(mentee: i, mentor: j).isEmpty
     }
 
     /// Every rule that excludes this pair, in a fixed order; empty when the pair is allowed.
