@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "KapstokIO", targets: ["KapstokIO"]),
         .library(name: "LinearModel", targets: ["LinearModel"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
+        .library(name: "Diagnostics", targets: ["Diagnostics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,21 +22,26 @@ let package = Package(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
         ),
+        // Located problems (`file:line:column: error: …`) and their collector: below everything
+        // that reads input, so that the domain, the loaders and later the scheduler and the store
+        // report through one channel.
+        .target(name: "Diagnostics"),
         .target(name: "LinearModel"),
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
-        .target(name: "Kapstok", dependencies: ["LinearModel"]),
-        .target(name: "KapstokIO", dependencies: ["Kapstok"]),
+        .target(name: "Kapstok", dependencies: ["Diagnostics", "LinearModel"]),
+        .target(name: "KapstokIO", dependencies: ["Diagnostics", "Kapstok"]),
         .executableTarget(
             name: "kapstok",
             dependencies: [
-                "Kapstok", "KapstokIO", "GLPKSolver", "LinearModel",
+                "Diagnostics", "Kapstok", "KapstokIO", "GLPKSolver", "LinearModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LinearModelTests", dependencies: ["LinearModel"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
         .testTarget(name: "KapstokTests", dependencies: ["Kapstok", "KapstokIO", "GLPKSolver", "LinearModel"]),
-        .testTarget(name: "KapstokIOTests", dependencies: ["KapstokIO", "Kapstok"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "KapstokIOTests", dependencies: ["KapstokIO", "Kapstok", "Diagnostics"]),
         // Golden tests that run the built `kapstok` binary; they read Fixtures/ and Snapshots/
         // from the source tree through #filePath (so snapshots can be re-recorded in place).
         .testTarget(

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import KapstokIO
+@testable import Diagnostics
 
 @Suite struct DiagnosticCollectorTests {
     @Test func warningsAloneDoNotThrow() throws {

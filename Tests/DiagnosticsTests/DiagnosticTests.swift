@@ -1,6 +1,6 @@
 import Testing
 
-@testable import KapstokIO
+@testable import Diagnostics
 
 @Suite struct DiagnosticTests {
     @Test func rendersLikeACompiler() {
