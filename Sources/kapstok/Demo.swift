@@ -33,7 +33,7 @@ extension KapstokCommand {
                 constraints: file("constraints.csv"), history: file("history.csv"), configuration: file("kapstok.toml"))
             let prepared = try RoundOptions.prepare(sources, constraintsPath: file("constraints.csv")?.path)
             let result = try solve.solve(prepared)
-            try OutputFolder.write(result, to: out)
+            try OutputOptions.write(result, to: out)
             print(SummaryTable.render(result, folder: out))
             print("")
             print("First pairs (see \(out)/pairings.csv for all, \(out)/unmatched.csv for the reasons):")

@@ -17,13 +17,17 @@ extension KapstokCommand {
         @OptionGroup var input: RoundOptions
         @OptionGroup var solve: SolveOptions
 
-        @Option(help: "Output folder (created if missing); files are replaced atomically.")
+        @Option(help: "Output folder (created if missing); its files are replaced together, in one commit.")
         var out: String
+
+        func validate() throws {
+            try OutputOptions.check(out: out)
+        }
 
         func run() throws {
             let prepared = try input.prepare()
             let result = try solve.solve(prepared)
-            try OutputFolder.write(result, to: out)
+            try OutputOptions.write(result, to: out)
             print(SummaryTable.render(result, folder: out))
             if result.outcome.status == .infeasible { throw ExitCode(1) }
         }
@@ -35,19 +39,34 @@ struct SolveOptions: ParsableArguments {
     @Option(help: "total (most matched, then highest total score) or fair (most matched, then highest minimum, then total).")
     var objective: PairingObjective?
 
-    @Option(name: .customLong("time-limit"), help: "Seconds before returning the best pairing found, with its bound and gap.")
-    var timeLimit: Double?
+    @Option(
+        name: .customLong("time-limit"), parsing: .unconditional,
+        help: "Seconds (0 < s ≤ \(Int(SolveOptions.maximumTimeLimit))) before returning the best pairing found, with its bound and gap.")
+    var timeLimit: String?
+
+    /// The longest time limit accepted, in seconds (one week), here and in `kapstok.toml`.
+    static let maximumTimeLimit = 604_800.0
 
     func validate() throws {
-        if let timeLimit, !(timeLimit > 0) || !timeLimit.isFinite {
-            throw ValidationError("--time-limit must be a positive number of seconds")
+        _ = try seconds()
+    }
+
+    /// The `--time-limit` value, checked: a plain number, 0 < s ≤ one week.
+    func seconds() throws -> Double? {
+        guard let timeLimit else { return nil }
+        guard let value = Double(timeLimit), timeLimit.allSatisfy({ "0123456789.eE+-".contains($0) }), value.isFinite else {
+            throw ValidationError("--time-limit must be a number of seconds, not '\(terminalSafe(timeLimit))'")
         }
+        guard value > 0, value <= Self.maximumTimeLimit else {
+            throw ValidationError("--time-limit must be positive and at most \(Int(Self.maximumTimeLimit)) seconds (one week); got \(timeLimit)")
+        }
+        return value
     }
 
     func options(for round: Round) -> PairingOptions {
         PairingOptions(
             objective: objective ?? round.configuration.pairing.objective,
-            timeLimit: timeLimit ?? round.configuration.pairing.timeLimitSeconds)
+            timeLimit: (try? seconds()) ?? round.configuration.pairing.timeLimitSeconds)
     }
 
     func solve(_ prepared: PreparedRound) throws -> RoundResult {
@@ -58,13 +77,58 @@ struct SolveOptions: ParsableArguments {
 extension PairingObjective: ExpressibleByArgument {}
 
 /// Writes a result's files, reporting a failure without touching existing outputs.
-enum OutputFolder {
+enum OutputOptions {
+    /// An `--out` value that names a folder.
+    static func check(out: String) throws {
+        if out.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--out must name a folder (it is empty)")
+        }
+        if out.utf8.count > 4000 {
+            throw ValidationError("--out is longer than 4000 bytes")
+        }
+    }
+
     static func write(_ result: RoundResult, to path: String) throws {
         do {
-            try RoundResultExport.write(result, to: URL(fileURLWithPath: path))
+            try RoundResultExport.write(result, to: URL(fileURLWithPath: path), hook: FaultInjection.commitHook())
         } catch {
-            Terminal.error("error: \(error.description)")
+            Terminal.error("error: \(terminalSafe(error.description))")
             throw ExitCode(73)
         }
     }
+}
+
+/// Test hooks for the output commit, set through the environment (never in normal use):
+/// `KAPSTOK_TEST_COMMIT_DELAY_MS=N` sleeps N ms after each commit step and names the step on
+/// standard error; `KAPSTOK_TEST_KILL_AT=<step>` sends the process SIGKILL at that step
+/// (`locked`, `generation-written`, `linked`, `switched`, `cleaned`).
+enum FaultInjection {
+    static func commitHook() -> ((OutputFolder.CommitStep) -> Void)? {
+        let environment = ProcessInfo.processInfo.environment
+        let delay = environment["KAPSTOK_TEST_COMMIT_DELAY_MS"].flatMap { UInt32($0) }
+        let killAt = environment["KAPSTOK_TEST_KILL_AT"]
+        guard delay != nil || killAt != nil else { return nil }
+        return { step in
+            if let delay {
+                Terminal.error("kapstok: commit step \(step.rawValue)")
+                usleep(delay * 1000)
+            }
+            if step.rawValue == killAt { kill(getpid(), SIGKILL) }
+        }
+    }
+}
+
+/// Text from input or the system made safe for a terminal: control characters and bidirectional
+/// overrides shown as `\u{…}` escapes instead of being emitted.
+func terminalSafe(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0x00..<0x20, 0x7F..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+            result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        default:
+            result.unicodeScalars.append(scalar)
+        }
+    }
+    return result
 }

@@ -25,12 +25,17 @@ enum ValidRound {
         assertSnapshot(try contents(out + "/unmatched.csv"), named: "match-valid.unmatched.csv")
         assertSnapshot(Normalise.summaryJSON(try contents(out + "/summary.json")), named: "match-valid.summary.json")
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: out))
-                == ["pairings.csv", "unmatched.csv", "summary.json"])
+                == ["pairings.csv", "unmatched.csv", "summary.json", ".kapstok"])
         for name in ["pairings.csv", "unmatched.csv", "summary.json"] {
-            let attributes = try FileManager.default.attributesOfItem(atPath: out + "/" + name)
+            // Each output is a link into the folder's current generation (see OutputFolder).
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: out + "/" + name) == ".kapstok/current/" + name)
+            let resolved = URL(fileURLWithPath: out + "/" + name).resolvingSymlinksInPath().path
+            let attributes = try FileManager.default.attributesOfItem(atPath: resolved)
             let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue
             #expect(permissions == 0o600, "\(name) must be readable by its owner only (personal data)")
         }
+        let state = try FileManager.default.attributesOfItem(atPath: out + "/.kapstok")
+        #expect((state[.posixPermissions] as? NSNumber)?.intValue == 0o700)
     }
 
     @Test func sameInputGivesByteIdenticalFiles() throws {

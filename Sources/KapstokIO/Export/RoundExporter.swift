@@ -32,6 +32,11 @@ public struct ExportedFile: Sendable, Equatable {
 /// values have no surrounding blanks, no `|` in languages, do not start like a formula, and
 /// mentees' `targetLevels` have one entry per competency (as the loader makes them).
 public enum RoundExporter {
+    /// The files a generated round owns in an output folder (see ``OutputFolder``).
+    public static let ownership = OutputFolder.Ownership(names: [
+        "framework.csv", "mentors.csv", "mentees.csv", "constraints.csv", "history.csv", "scores.csv", "kapstok.toml",
+    ])
+
     /// The CSV files of a round, in the order listed above.
     public static func files(for round: Round) -> [ExportedFile] {
         var files: [ExportedFile] = []

@@ -14,9 +14,16 @@ public enum RoundResultExport {
         ]
     }
 
-    /// Writes the output files into `directory` atomically: all of them, or none changed.
-    public static func write(_ result: RoundResult, to directory: URL) throws(FileWriteError) {
-        try AtomicFileWriter.write(files(for: result).map { ($0.name, $0.data) }, in: directory)
+    /// The files a pairing round owns in an output folder it shares with other commands.
+    public static let ownership = OutputFolder.Ownership(names: ["pairings.csv", "unmatched.csv", "summary.json"])
+
+    /// Writes the output files into `directory` as one commit: all of them, or none changed
+    /// (see ``OutputFolder``).
+    public static func write(
+        _ result: RoundResult, to directory: URL, hook: ((OutputFolder.CommitStep) -> Void)? = nil
+    ) throws(FileWriteError) {
+        try OutputFolder(directory).commit(
+            files(for: result).map { ($0.name, $0.data) }, owning: ownership, command: "kapstok match", hook: hook)
     }
 
     /// `mentee_id,mentee_name,mentor_id,mentor_name,score,rank,reason`, in mentee order.

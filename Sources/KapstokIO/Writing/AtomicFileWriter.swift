@@ -146,6 +146,6 @@ public enum AtomicFileWriter {
 }
 
 /// `write(2)`, under a name that does not clash with ``AtomicFileWriter/write(_:to:)``.
-private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
     write(descriptor, buffer, count)
 }
