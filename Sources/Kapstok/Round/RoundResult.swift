@@ -74,34 +74,66 @@ extension PreparedRound {
         if let scoring { return scoring.reason(mentee: i, mentor: j) }
         let score = self.score(mentee: i, mentor: j) ?? 0
         var candidates = 0
-        table.forEachAllowed(mentee: i) { _, _, _ in candidates += 1 }
-        return "score \(Format.number(score)) from scores.csv, rank \(rank(mentee: i, score: score)) of \(candidates) candidates"
+        var better = 0
+        table.forEachAllowed(mentee: i) { _, other, _ in
+            candidates += 1
+            if other > score { better += 1 }
+        }
+        return "score \(Format.number(score)) from scores.csv, rank \(better + 1) of \(candidates) candidates"
     }
 
+    /// Why a mentee is unmatched: no eligible mentor (and the rules that exclude them), eligible
+    /// mentors that can never take this pair (a capacity below the pair's load: `0.5` without
+    /// scores.csv, or a `load` above the capacity), eligible mentors that are full (and with whom),
+    /// or an optimum that leaves the mentee out.
+    ///
+    /// - Complexity: O(k log k) for a mentee with k eligible mentors, plus the mentees named.
     private func unmatchedReason(mentee i: Int, load: [Double], menteesOf: [[Int]], outcome: PairingOutcome) -> String {
-        var eligible: [Int] = []
-        table.forEachAllowed(mentee: i) { j, _, _ in eligible.append(j) }
+        var eligible: [(mentor: Int, score: Double, load: Double)] = []
+        table.forEachAllowed(mentee: i) { j, score, load in eligible.append((j, score, load)) }
         if eligible.isEmpty { return "no eligible mentor: " + exclusionSummary(mentee: i) }
-        let ranked = eligible.sorted { (score(mentee: i, mentor: $0) ?? 0, -$0) > (score(mentee: i, mentor: $1) ?? 0, -$1) }
-        let isFull = ranked.allSatisfy { j in
-            load[j] + (table.entry(mentee: i, mentor: j)?.load ?? 1) > capacity[j] + 1e-9
+        let ranked = eligible.sorted { ($0.score, -$0.mentor) > ($1.score, -$1.mentor) }
+        let tolerance = 1e-9
+        func isTooSmall(_ pair: (mentor: Int, score: Double, load: Double)) -> Bool {
+            pair.load > capacity[pair.mentor] + tolerance
         }
-        let shown = ranked.prefix(3).map { j -> String in
+        func isFull(_ pair: (mentor: Int, score: Double, load: Double)) -> Bool {
+            load[pair.mentor] + pair.load > capacity[pair.mentor] + tolerance
+        }
+        func describe(_ pair: (mentor: Int, score: Double, load: Double)) -> String {
+            let j = pair.mentor
+            let head = "'\(round.mentors[j].id)' (score \(Format.number(pair.score)))"
+            if isTooSmall(pair) {
+                if table.hasUnitLoads {
+                    return head + " has capacity \(Format.number(capacity[j])), less than one mentee"
+                }
+                return head + " has capacity \(Format.number(capacity[j])), less than this pair's load \(Format.number(pair.load))"
+            }
             let takers = menteesOf[j].map { k in
                 "'\(round.mentees[k].id)'" + (eligibility.requiredMentor[k] == j ? " (required pair)" : "")
             }
-            return "'\(round.mentors[j].id)' (score \(Format.number(score(mentee: i, mentor: j) ?? 0))) has "
-                + (takers.isEmpty ? "no mentee" : takers.joined(separator: ", "))
-        }.joined(separator: "; ") + (ranked.count > 3 ? "; and \(ranked.count - 3) more" : "")
-        if isFull {
-            let who: String
-            switch ranked.count {
-            case 1: who = "the only eligible mentor is full"
-            case 2: who = "both eligible mentors are full"
-            default: who = "all \(ranked.count) eligible mentors are full"
-            }
-            return "\(who): \(shown)"
+            return head + " has " + (takers.isEmpty ? "no mentee" : takers.joined(separator: ", "))
         }
+        func list(_ pairs: [(mentor: Int, score: Double, load: Double)]) -> String {
+            pairs.prefix(3).map(describe).joined(separator: "; ") + (pairs.count > 3 ? "; and \(pairs.count - 3) more" : "")
+        }
+        func count(_ number: Int, _ adjective: String) -> String {
+            switch number {
+            case 1: "the only eligible mentor \(adjective)"
+            case 2: "both eligible mentors \(adjective)"
+            default: "all \(number) eligible mentors \(adjective)"
+            }
+        }
+        if ranked.allSatisfy(isTooSmall) {
+            let what = table.hasUnitLoads ? "a capacity below one mentee" : "a capacity below this pair's load"
+            return count(ranked.count, ranked.count == 1 ? "has \(what)" : "have \(what)") + ": " + list(ranked)
+        }
+        if ranked.allSatisfy({ isTooSmall($0) || isFull($0) }) {
+            let adjective = ranked.contains(where: isTooSmall) ? "are full or too small" : "are full"
+            return count(ranked.count, ranked.count == 1 ? (isTooSmall(ranked[0]) ? "is too small" : "is full") : adjective)
+                + ": " + list(ranked)
+        }
+        let shown = list(ranked)
         switch outcome.status {
         case .timeLimit: return "not matched within the time limit; eligible: \(shown)"
         case .infeasible: return "no pairing meets every require rule and capacity"

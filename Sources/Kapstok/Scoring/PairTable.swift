@@ -8,6 +8,9 @@ public struct PairTable: Sendable {
     public let menteeCount: Int
     public let mentorCount: Int
     let storage: Storage
+    /// Whether every allowed pair uses one unit of capacity: then the pairing LP has an integral
+    /// optimum and no branching is needed. Computed once (a pass over all pairs).
+    public let hasUnitLoads: Bool
 
     enum Storage: Sendable {
         /// Row-major `menteeCount × mentorCount` scores.
@@ -22,6 +25,7 @@ public struct PairTable: Sendable {
         self.menteeCount = menteeCount
         self.mentorCount = mentorCount
         storage = .dense(denseScores)
+        hasUnitLoads = true
     }
 
     /// A sparse table from listed pairs; duplicates must have been rejected by the loader.
@@ -34,15 +38,7 @@ public struct PairTable: Sendable {
         for i in 0..<menteeCount { start[i + 1] += start[i] }
         storage = .sparse(
             start: start, mentor: sorted.map { Int32($0.mentor) }, score: sorted.map(\.score), load: sorted.map(\.load))
-    }
-
-    /// Whether every allowed pair uses one unit of capacity: then the pairing LP has an integral
-    /// optimum and no branching is needed.
-    public var hasUnitLoads: Bool {
-        switch storage {
-        case .dense: true
-        case .sparse(_, _, _, let load): load.allSatisfy { $0 == 1 }
-        }
+        hasUnitLoads = pairs.allSatisfy { $0.load == 1 }
     }
 
     /// The number of allowed pairs.
