@@ -23,13 +23,18 @@ final class GLPKProblem {
     }
 
     deinit {
-        assert(owner == GLPKEnvironment.currentThread, "a GLPK problem must be freed on the thread that made it")
+        // Freed on another thread, the problem would corrupt that thread's GLPK environment; it
+        // is then left to its own thread's environment instead (the session API never lets this
+        // happen: sessions are closed on their thread).
+        guard owner == GLPKEnvironment.currentThread else { return }
         glp_delete_prob(pointer)
         GLPKEnvironment.release()
     }
 
+    /// Every use is on the creating thread; checked in release builds too. The session layer
+    /// throws before a wrong-thread call gets here, so this stops only a bug in this module.
     private func assertOwner() {
-        assert(owner == GLPKEnvironment.currentThread, "a GLPK problem is used from another thread")
+        precondition(owner == GLPKEnvironment.currentThread, "a GLPK problem is used from another thread")
     }
 
     // MARK: Loading

@@ -48,21 +48,44 @@ public struct GLPKSolver: IncrementalSolver {
 /// re-solved from the previous basis (GLPK keeps the basis when columns or rows are added: new
 /// columns enter non-basic at a bound, new rows basic).
 ///
-/// Not thread-safe: use it on the thread that created it.
+/// Bound to the thread that created it: GLPK's environment is thread-local, so every call checks
+/// the thread (in release builds too) and throws ``SessionError`` from any other thread, or after
+/// ``close()``, before GLPK is reached.
 final class GLPKSession: SolverSession {
     private(set) var model: Model
-    private let problem = GLPKProblem()
+    /// `nil` once closed.
+    private var glpk: GLPKProblem?
+    private let owner = GLPKEnvironment.currentThread
     private let options: GLPKParameters
 
     init(model: Model, options: GLPKParameters) throws {
         try model.validate()
         self.model = model
         self.options = options
+        let problem = GLPKProblem()
         problem.load(model)
+        glpk = problem
+    }
+
+    /// The loaded problem, if this thread may use it.
+    private func problem() throws(SessionError) -> GLPKProblem {
+        guard GLPKEnvironment.currentThread == owner else { throw SessionError(reason: .wrongThread) }
+        guard let glpk else { throw SessionError(reason: .closed) }
+        return glpk
+    }
+
+    func close() {
+        // From another thread the problem cannot be freed safely; it is then left to the owner
+        // thread's environment (see GLPKProblem's deinit).
+        guard GLPKEnvironment.currentThread == owner else { return }
+        glpk = nil
     }
 
     func addVariables(_ variables: [Variable], columns: [[(ConstraintID, Double)]]) throws -> [VariableID] {
-        precondition(variables.count == columns.count, "one column per variable")
+        let problem = try problem()
+        guard variables.count == columns.count else {
+            throw ModelError(reason: .mismatchedTerms, detail: "one column per variable")
+        }
         for (variable, column) in zip(variables, columns) {
             try model.validate(variable: variable, column: column)
         }
@@ -77,6 +100,7 @@ final class GLPKSession: SolverSession {
     }
 
     func addConstraint(_ constraint: Constraint) throws -> ConstraintID {
+        let problem = try problem()
         try model.validate(constraint: constraint)
         let id = model.addConstraint(constraint)
         problem.addRow(constraint, index: id.index)
@@ -84,6 +108,10 @@ final class GLPKSession: SolverSession {
     }
 
     func setObjective(_ coefficients: [Double], sense: ObjectiveSense) throws {
+        let problem = try problem()
+        guard coefficients.count == model.variables.count else {
+            throw ModelError(reason: .mismatchedTerms, detail: "one objective coefficient per variable")
+        }
         var changed = model
         changed.setObjective(coefficients, sense: sense)
         try changed.validate()
@@ -93,6 +121,7 @@ final class GLPKSession: SolverSession {
     }
 
     func setBounds(of variable: VariableID, lower: Double, upper: Double) throws {
+        let problem = try problem()
         guard model.variables.indices.contains(variable.index) else {
             throw ModelError(reason: .unknownVariable, detail: "no variable \(variable.index)")
         }
@@ -105,6 +134,7 @@ final class GLPKSession: SolverSession {
     }
 
     func setBasis(variables: [BasisStatus], constraints: [BasisStatus]) throws {
+        let problem = try problem()
         guard variables.count == model.variables.count, constraints.count == model.constraints.count,
             variables.filter({ $0 == .basic }).count + constraints.filter({ $0 == .basic }).count
                 == model.constraints.count
@@ -116,11 +146,13 @@ final class GLPKSession: SolverSession {
     }
 
     func solveRelaxation(parameters: SolveParameters) throws -> SolveResult {
+        let problem = try problem()
         if let trivial = GLPKSolver.solveWithoutVariables(model) { return trivial }
         return try problem.simplex(parameters: parameters, columns: model.variables.count, rows: model.constraints.count)
     }
 
     func solve(parameters: SolveParameters) throws -> SolveResult {
+        let problem = try problem()
         if let trivial = GLPKSolver.solveWithoutVariables(model) { return trivial }
         if model.hasIntegerVariables {
             return try problem.branchAndCut(parameters: parameters, options: options, columns: model.variables.count)

@@ -24,15 +24,55 @@ public protocol Solver: Sendable {
 
 /// A solver that keeps a model loaded between solves, so that a column-generation loop can add
 /// columns and rows and re-solve from the previous basis.
+///
+/// Use sessions through ``withSession(for:_:)``: the session is created on the calling thread,
+/// lives for the closure and is closed (its solver memory freed on that thread) when the closure
+/// returns. Several threads may each run their own session at once; a session used from another
+/// thread, or after its closure returned, throws ``SessionError`` instead of touching the solver.
 public protocol IncrementalSolver: Solver {
-    /// Loads `model` into a new session.
+    /// Loads `model` into a new session bound to the calling thread; prefer
+    /// ``withSession(for:_:)``, which also closes it.
     func makeSession(for model: Model) throws -> any SolverSession
+}
+
+extension IncrementalSolver {
+    /// Runs `body` with a new session for `model`, on the calling thread, and closes the session
+    /// when `body` returns or throws.
+    public func withSession<Result>(for model: Model, _ body: (any SolverSession) throws -> Result) throws -> Result {
+        let session = try makeSession(for: model)
+        defer { session.close() }
+        return try body(session)
+    }
+}
+
+/// A session used where it may not be: from another thread than the one that created it, or
+/// after it was closed.
+public struct SessionError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Reason: Sendable, Hashable {
+        case wrongThread
+        case closed
+    }
+
+    public let reason: Reason
+
+    public init(reason: Reason) { self.reason = reason }
+
+    public var description: String {
+        switch reason {
+        case .wrongThread: "a solver session was used from another thread than the one that created it"
+        case .closed: "a solver session was used after it was closed"
+        }
+    }
 }
 
 /// A model loaded in a solver, changed in place and re-solved warm.
 ///
-/// Sessions are not thread-safe: create, use and drop one on a single thread.
+/// A session belongs to the thread that created it: every call checks that (in release builds
+/// too) and throws ``SessionError`` otherwise, since the solver's memory is per thread.
 public protocol SolverSession: AnyObject {
+    /// Frees the solver's copy of the model; later calls throw ``SessionError``. Idempotent.
+    /// Must run on the creating thread (``IncrementalSolver/withSession(for:_:)`` makes sure).
+    func close()
     /// The model as it now stands in the session.
     var model: Model { get }
     /// Appends variables; `columns[k]` lists the existing constraints the k-th variable enters.
