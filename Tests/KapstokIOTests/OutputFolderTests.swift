@@ -118,6 +118,8 @@ import Glibc
         try FileManager.default.createDirectory(at: state.appendingPathComponent("g-1-2-abc"), withIntermediateDirectories: false)
         try data("personal data").write(to: state.appendingPathComponent("g-1-2-abc/pairings.csv"))
         #expect(symlink(".kapstok/current/x", folder.appendingPathComponent(".kapstok-link-1-2-abc").path) == 0)
+        // And a temporary file of the previous writer (Kapstok 0.1's AtomicFileWriter).
+        try data("personal data").write(to: folder.appendingPathComponent(".unmatched.csv.k3v9x2.tmp"))
         #expect(text(folder, "pairings.csv") == "first")
         try output.commit([("pairings.csv", data("second"))])
         #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("g-1-2-abc").path))

@@ -186,8 +186,10 @@ private struct Transaction {
         for name in try OutputFolder.topLevelEntries(of: state) where !keep.contains(name) {
             Self.removeTree(state + "/" + name)
         }
-        // Temporary links of a killed run, next to the outputs.
-        for name in try OutputFolder.topLevelEntries(of: folder) where name.hasPrefix(".kapstok-link-") {
+        // Temporary links of a killed run next to the outputs, and the temporary files
+        // (`.pairings.csv.<random>.tmp`) that Kapstok 0.1 wrote there.
+        for name in try OutputFolder.topLevelEntries(of: folder)
+        where name.hasPrefix(".kapstok-link-") || Self.isOldTemporary(name) {
             unlink(folder + "/" + name)
         }
     }
@@ -300,6 +302,14 @@ private struct Transaction {
         }
         Self.syncFolder(folder)
         Self.syncFolder(state)
+    }
+
+    /// `.<name>.<base-36 suffix>.tmp`, as ``AtomicFileWriter`` names its temporary files.
+    static func isOldTemporary(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
+        let parts = name.dropFirst().dropLast(4).split(separator: ".")
+        guard parts.count >= 2, let suffix = parts.last else { return false }
+        return suffix.allSatisfy { $0.isASCII && ($0.isNumber || $0.isLowercase) }
     }
 
     // MARK: POSIX helpers
