@@ -153,6 +153,7 @@ final class GLPKProblem {
         control.msg_lev = parameters.logHandler == nil ? GLP_MSG_OFF : GLP_MSG_ON
         control.meth = GLP_PRIMAL
         control.presolve = GLP_OFF
+        if let tolerance = parameters.reducedCostTolerance, tolerance.isFinite, tolerance > 0 { control.tol_dj = tolerance }
         if let milliseconds = Self.milliseconds(parameters.timeLimit) { control.tm_lim = milliseconds }
         let started = ContinuousClock.now
         let iterationsBefore = glp_get_it_cnt(pointer)

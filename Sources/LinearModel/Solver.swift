@@ -9,6 +9,10 @@ public struct SolveParameters: Sendable {
     /// of the proven bound (``SolveResult/bestBound``). `nil`: the solver's default (GLPK: 1e-7).
     /// Choose it for the objective's scale: a loose tolerance on a large objective proves little.
     public var objectiveTolerance: Double?
+    /// Tolerance on reduced costs at which the simplex method accepts a basis as optimal (GLPK's
+    /// `tol_dj`); `nil`: the solver's default (GLPK: 1e-7). A column-generation proof that prices
+    /// with a finer tolerance needs the simplex to be as strict.
+    public var reducedCostTolerance: Double?
     /// Receives the solver's log lines; `nil` keeps the solver silent.
     public var logHandler: (@Sendable (String) -> Void)?
 
@@ -19,6 +23,7 @@ public struct SolveParameters: Sendable {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.objectiveTolerance = objectiveTolerance
+        reducedCostTolerance = nil
         self.logHandler = logHandler
     }
 }

@@ -74,6 +74,9 @@ struct ColumnGenerationPairing: PairingBackend {
     /// gaps on generated rounds up to 10,000 × 3,000 are 0 to about 1e-9; 1e-6 normalised is
     /// a millionth of the score spread.
     static let gapTolerance = 1e-6
+    /// GLPK's `tol_dj` for the restricted LPs: its default 1e-7 leaves pairs in the model with a
+    /// positive reduced cost up to 1e-7, each of which the certificate then charges to the gap.
+    static let simplexTolerance = 1e-10
     var candidateCount: Int { columnMentee.count }
     var method: String {
         "linear program with column generation: \(candidateCount) of \(problem.table.allowedCount) allowed pairs "
@@ -336,7 +339,9 @@ struct ColumnGenerationPairing: PairingBackend {
                     termination: Termination(reason: .feasible, limit: .time, detail: "time limit reached"),
                     assignment: startPairing, bound: timeLimitBound(for: startPairing))
             }
-            let result = try session.solveRelaxation(parameters: deadline.parameters)
+            var parameters = deadline.parameters
+            parameters.reducedCostTolerance = Self.simplexTolerance
+            let result = try session.solveRelaxation(parameters: parameters)
             pricingRounds += 1
             switch result.termination.reason {
             case .optimal:
