@@ -158,6 +158,7 @@ final class GLPKProblem {
         control.msg_lev = parameters.logHandler == nil ? GLP_MSG_OFF : GLP_MSG_ON
         control.meth = GLP_PRIMAL
         control.presolve = GLP_OFF
+        if let tolerance = parameters.reducedCostTolerance, tolerance.isFinite, tolerance > 0 { control.tol_dj = tolerance }
         if let milliseconds = Self.milliseconds(parameters.timeLimit) { control.tm_lim = milliseconds }
         let started = ContinuousClock.now
         let iterationsBefore = glp_get_it_cnt(pointer)
@@ -243,6 +244,7 @@ final class GLPKProblem {
         control.msg_lev = parameters.logHandler == nil ? GLP_MSG_OFF : GLP_MSG_ON
         control.presolve = GLP_OFF
         control.mip_gap = parameters.relativeGap
+        if let tolerance = parameters.objectiveTolerance, tolerance.isFinite, tolerance >= 0 { control.tol_obj = tolerance }
         if let milliseconds = Self.milliseconds(parameters.timeLimit) { control.tm_lim = milliseconds }
         let progress = BranchProgress()
         control.cb_info = Unmanaged.passUnretained(progress).toOpaque()
@@ -281,7 +283,14 @@ final class GLPKProblem {
         var values = [Double](repeating: 0, count: columns)
         for index in 0..<columns { values[index] = glp_mip_col_val(pointer, Int32(index + 1)) }
         let objective = glp_mip_obj_val(pointer)
-        let bound: Double? = termination.reason == .optimal && code == 0 ? objective : progress.bound
+        // A proven optimum means every branch left was pruned because its bound was within
+        // tol_obj·(1 + |incumbent|) of the incumbent: that is the bound GLPK proved.
+        let margin = control.tol_obj * (1 + abs(objective))
+        let maximise = glp_get_obj_dir(pointer) == GLP_MAX
+        let proven = maximise ? objective + margin : objective - margin
+        // Stopped early: the best open node's bound, but never tighter than what pruning proved.
+        let open = progress.bound.map { maximise ? max($0, proven) : min($0, proven) }
+        let bound: Double? = termination.reason == .optimal && code == 0 ? proven : open
         return SolveResult(
             termination: termination, objectiveValue: objective, bestBound: bound, values: values, stats: stats)
     }

@@ -4,12 +4,26 @@ public struct SolveParameters: Sendable {
     public var timeLimit: Double?
     /// Relative MIP gap at which a solve may stop and still report `optimal` (default 0: proven).
     public var relativeGap: Double
+    /// Relative objective tolerance of a MIP search: a branch is pruned when its bound exceeds the
+    /// incumbent by at most `objectiveTolerance·(1 + |incumbent|)`, which is then also the margin
+    /// of the proven bound (``SolveResult/bestBound``). `nil`: the solver's default (GLPK: 1e-7).
+    /// Choose it for the objective's scale: a loose tolerance on a large objective proves little.
+    public var objectiveTolerance: Double?
+    /// Tolerance on reduced costs at which the simplex method accepts a basis as optimal (GLPK's
+    /// `tol_dj`); `nil`: the solver's default (GLPK: 1e-7). A column-generation proof that prices
+    /// with a finer tolerance needs the simplex to be as strict.
+    public var reducedCostTolerance: Double?
     /// Receives the solver's log lines; `nil` keeps the solver silent.
     public var logHandler: (@Sendable (String) -> Void)?
 
-    public init(timeLimit: Double? = nil, relativeGap: Double = 0, logHandler: (@Sendable (String) -> Void)? = nil) {
+    public init(
+        timeLimit: Double? = nil, relativeGap: Double = 0, objectiveTolerance: Double? = nil,
+        logHandler: (@Sendable (String) -> Void)? = nil
+    ) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
+        self.objectiveTolerance = objectiveTolerance
+        reducedCostTolerance = nil
         self.logHandler = logHandler
     }
 }

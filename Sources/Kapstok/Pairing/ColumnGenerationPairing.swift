@@ -1,39 +1,57 @@
 import LinearModel
 
-/// Solves each step as a linear program over a growing set of candidate pairs, and proves that no
-/// pair left out could improve it.
+/// Solves each step as a linear program over a growing set of candidate pairs, and proves with
+/// a bound computed over every allowed pair that no pairing does better.
 ///
 /// With every load equal to 1 and integral capacities, the pairing constraints form a bipartite
 /// b-matching system, whose matrix is totally unimodular: the LP's basic optima are integral, so
 /// the simplex method alone solves the integer problem (Schrijver, *Combinatorial Optimization*,
 /// Thm. 21.1).
 ///
-/// The lexicographic objective (most matched, then highest total) becomes one weighted objective
-/// `c_ij = M + s_ij`. `M` exceeds the most total score one more match can cost: an augmenting path
-/// adds one pair more than it removes and visits each mentor at most once, so with scores in
-/// `[lo, hi]` one more match changes the total by at least `lo − (min(n, m) − 1)·(hi − lo)`;
-/// `M = max(0, −lo) + min(n, m)·(hi − lo) + 1` makes every extra match worth more than any score.
+/// **Scores are normalised** to `s' = (s − lo)/(hi − lo) ∈ [0, 1]` (see ``ScoreScale``): every
+/// tolerance below is then absolute and independent of how large or spread out the scores are.
 ///
-/// The LP starts from each mentee's best few pairs; after every solve, the dual values `u_i`
-/// (mentee rows) and `v_j` (mentor rows) price every pair left out, `d_ij = c_ij − u_i − v_j`;
-/// pairs with `d_ij > 0` are added, the best few per mentee, and the LP is re-solved. When no
-/// pair prices out positive, the restricted optimum is optimal over all pairs (column generation;
-/// Desrosiers & Lübbecke, *A Primer in Column Generation*, 2005).
+/// **Level 1, most matched.** The lexicographic objective becomes one weighted objective
+/// `c_ij = M + s'_ij` with `M = min(n, Σ places) + 1`: a pairing with `K + 1` matches is worth at
+/// least `(K + 1)·M`, one with `K` at most `K·M + K < (K + 1)·M` (no pairing matches more than
+/// `min(n, Σ places)`, so `K < M`; note `min(n, m)` would not do: a mentor can take several).
+///
+/// **Column generation.** The LP starts from each mentee's best few pairs; after every solve, the
+/// dual values `u_i` (mentee rows) and `v_j` (mentor rows) price every pair left out,
+/// `d_ij = c_ij − u_i − v_j`; pairs with `d_ij > 10⁻⁹` are added, the best few per mentee, and the
+/// LP is re-solved (Desrosiers & Lübbecke, *A Primer in Column Generation*, 2005).
+///
+/// **The proof is computed, not inferred from the solver's status.** When nothing prices out,
+/// the duals are repaired over *all* allowed pairs into an exactly feasible dual:
+/// `v'_j = max(0, v_j)` and `u'_i = max(0, max_j (M + s'_ij − v'_j))` (mentors without a place
+/// left are skipped: their dual can be taken as large as needed at no cost). By weak duality
+/// `B = Σ u'_i + Σ places_j·v'_j` bounds the weight of every pairing. So
+/// - `B < (K + 1)·M` proves that no pairing matches more than the `K` found (a margin of about 1
+///   in normalised units);
+/// - `B − K·M` bounds `Σ s'` over every pairing that matches `K`: `(u', v')` with `w = −M` is a
+///   feasible dual of "maximise `Σ s'` subject to `Σ x = K`", so this is that second-level LP's
+///   bound, obtained without solving it (the combined optimum's duals are optimal for it).
+///
+/// The gap `B − (K·M + Σ s'_x)` of the pairing `x` found is summed term by term from
+/// complementary slackness (`u'_i` of unmatched mentees, `v'_j` of mentors with room,
+/// `u'_i + v'_j − M − s'_ij` of chosen pairs), each term small, so that it is not lost in the
+/// rounding of `B ≈ K·M`. A step is `optimal` when level 1 is proven and this normalised gap is at
+/// most ``gapTolerance``; the bound is reported in score units as `spread·(Σ s'_x + gap) + K·lo`.
 ///
 /// Each restricted LP is warm-started from its optimal basis, computed by ``OptimalStart`` with a
 /// network algorithm: GLPK's simplex then confirms the optimum in a pivot or two instead of the
-/// thousands it needs from a heuristic start (measured: 5,000 × 1,500 from 13 s to 1 s). The
-/// proof stays GLPK's: its basis is optimal for the restricted LP and its duals price every pair.
+/// thousands it needs from a heuristic start (measured: 5,000 × 1,500 from 13 s to 1 s).
 ///
 /// The session must stay on the thread that created it.
 struct ColumnGenerationPairing: PairingBackend {
     let problem: PairingProblem
     let options: PairingOptions
     private let session: any SolverSession
-    /// Per column: mentee, mentor, score.
+    /// Per column: mentee, mentor, score, normalised score.
     private var columnMentee: [Int] = []
     private var columnMentor: [Int] = []
     private var columnScore: [Double] = []
+    private var columnValue: [Double] = []
     /// Current upper bound of each column (0 when the threshold excludes it).
     private var columnUpper: [Double] = []
     private var present: Set<Int> = []
@@ -41,10 +59,24 @@ struct ColumnGenerationPairing: PairingBackend {
     /// The starting pairing (feasible, pins kept): what a step returns when the time limit stops
     /// the LP before it has an integral solution.
     private var startPairing: [Int?] = []
-    /// The weight of one match, `M`.
+    /// The weight of one match, `M = min(n, Σ places) + 1` (scores normalised to `[0, 1]`).
     private let matchWeight: Double
+    private let scale: ScoreScale
+    /// Places left after the pins.
+    private let placesLeft: [Int]
+    /// The repaired (exactly feasible) duals of the last pricing pass at the current threshold,
+    /// `(u', v')`; `nil` before one.
+    private var repairedDuals: (mentee: [Double], mentor: [Double])?
     private(set) var pricingRounds = 0
-    private let tolerance: Double
+    /// Pairs whose reduced cost (normalised units) is at most this are not added.
+    private let tolerance = 1e-9
+    /// The largest normalised gap `B − (K·M + Σ s'_x)` accepted as a proof of optimality. Measured
+    /// gaps on generated rounds up to 10,000 × 3,000 are 0 to about 1e-9; 1e-6 normalised is
+    /// a millionth of the score spread.
+    static let gapTolerance = 1e-6
+    /// GLPK's `tol_dj` for the restricted LPs: its default 1e-7 leaves pairs in the model with a
+    /// positive reduced cost up to 1e-7, each of which the certificate then charges to the gap.
+    static let simplexTolerance = 1e-10
     var candidateCount: Int { columnMentee.count }
     var method: String {
         "linear program with column generation: \(candidateCount) of \(problem.table.allowedCount) allowed pairs "
@@ -58,18 +90,9 @@ struct ColumnGenerationPairing: PairingBackend {
         for _ in 0..<problem.menteeCount { model.addConstraint([], upper: 1) }
         for places in problem.places { model.addConstraint([], upper: Double(places)) }
         session = try solver.makeSession(for: model)
-        var low = Double.infinity
-        var high = -Double.infinity
-        for i in 0..<problem.menteeCount {
-            problem.table.forEachAllowed(mentee: i) { _, score, _ in
-                low = min(low, score)
-                high = max(high, score)
-            }
-        }
-        let spread = high >= low ? high - low : 0
-        matchWeight = max(0, -min(low, 0)) + Double(min(problem.menteeCount, problem.mentorCount)) * spread + 1
-        // Reduced costs below GLPK's own relative tolerance (about 1e-9·|c|) carry no signal.
-        tolerance = 1e-9 * (matchWeight + max(abs(low), abs(high))) + 1e-7
+        scale = problem.scale
+        matchWeight = Double(min(problem.menteeCount, problem.places.reduce(0, +))) + 1
+        placesLeft = problem.pinnedStart().placesLeft
         try addInitialColumns()
     }
 
@@ -77,6 +100,7 @@ struct ColumnGenerationPairing: PairingBackend {
 
     mutating func solve(threshold: Double, deadline: ContinuousClock.Instant?) throws -> PairingStep {
         let changed = threshold != self.threshold
+        if changed { repairedDuals = nil }
         try applyThreshold(threshold)
         if changed { _ = try installOptimalBasis() }
         return try optimize(deadline: deadline)
@@ -134,7 +158,7 @@ struct ColumnGenerationPairing: PairingBackend {
     private mutating func installOptimalBasis() throws -> OptimalStart.Result? {
         var candidates = [[(mentor: Int, score: Double)]](repeating: [], count: problem.menteeCount)
         for index in 0..<candidateCount where columnUpper[index] == 1 && problem.required[columnMentee[index]] == nil {
-            candidates[columnMentee[index]].append((columnMentor[index], columnScore[index]))
+            candidates[columnMentee[index]].append((columnMentor[index], columnValue[index]))
         }
         guard let optimal = OptimalStart(problem: problem, candidates: candidates, matchWeight: matchWeight).solve() else {
             return nil
@@ -165,7 +189,7 @@ struct ColumnGenerationPairing: PairingBackend {
         var constraints = [BasisStatus](repeating: .atUpper, count: n + m)
         var load = [Double](repeating: 0, count: m)
         func reducedCost(_ index: Int) -> Double {
-            matchWeight + columnScore[index] - start.menteeDual[columnMentee[index]] - start.mentorDual[columnMentor[index]]
+            matchWeight + columnValue[index] - start.menteeDual[columnMentee[index]] - start.mentorDual[columnMentor[index]]
         }
         // Pairs of the pairing: basic when tight, else at their upper bound; pins are fixed.
         for index in 0..<candidateCount where start.pairing[columnMentee[index]] == columnMentor[index] {
@@ -281,12 +305,13 @@ struct ColumnGenerationPairing: PairingBackend {
             variables.append(
                 Variable(
                     lower: pinned ? 1 : 0, upper: upper, kind: .continuous,
-                    objective: matchWeight + column.score))
+                    objective: matchWeight + scale.normalised(column.score)))
             entries.append([(ConstraintID(column.mentee), 1), (ConstraintID(n + column.mentor), 1)])
             present.insert(column.mentee * problem.mentorCount + column.mentor)
             columnMentee.append(column.mentee)
             columnMentor.append(column.mentor)
             columnScore.append(column.score)
+            columnValue.append(scale.normalised(column.score))
             columnUpper.append(upper)
         }
         try session.addVariables(variables, columns: entries)
@@ -305,15 +330,18 @@ struct ColumnGenerationPairing: PairingBackend {
         }
     }
 
-    /// Solve, price, add, repeat — until nothing prices out or the deadline passes.
+    /// Solve, price, add, repeat — until nothing prices out or the deadline passes; then the
+    /// certificate over all allowed pairs decides whether the step is proven.
     private mutating func optimize(deadline: ContinuousClock.Instant?) throws -> PairingStep {
         while true {
             if deadline.hasPassed {
                 return PairingStep(
                     termination: Termination(reason: .feasible, limit: .time, detail: "time limit reached"),
-                    assignment: startPairing, bound: bestScoreBound())
+                    assignment: startPairing, bound: timeLimitBound(for: startPairing))
             }
-            let result = try session.solveRelaxation(parameters: deadline.parameters)
+            var parameters = deadline.parameters
+            parameters.reducedCostTolerance = Self.simplexTolerance
+            let result = try session.solveRelaxation(parameters: parameters)
             pricingRounds += 1
             switch result.termination.reason {
             case .optimal:
@@ -322,25 +350,37 @@ struct ColumnGenerationPairing: PairingBackend {
                 // Only pins can make this LP infeasible (x = 0 is feasible otherwise).
                 return PairingStep(termination: result.termination, assignment: nil, bound: nil)
             case .feasible, .noSolutionFound, .numericalError, .otherError:
-                return PairingStep(
-                    termination: result.termination, assignment: assignment(from: result) ?? startPairing,
-                    bound: bestScoreBound())
+                let found = assignment(from: result) ?? startPairing
+                return PairingStep(termination: result.termination, assignment: found, bound: timeLimitBound(for: found))
             }
             let pricing = price(duals: result.duals)
+            repairedDuals = pricing.repaired
             if pricing.columns.isEmpty {
                 guard let chosen = assignment(from: result) else {
                     return PairingStep(
                         termination: Termination(reason: .numericalError, detail: "the LP optimum is not integral"),
-                        assignment: nil, bound: bestScoreBound())
+                        assignment: startPairing, bound: timeLimitBound(for: startPairing))
+                }
+                let proof = certificate(for: chosen, duals: pricing.repaired)
+                let gap = proof.restScore + proof.gap
+                let mostMatched = gap + 1e-6 < matchWeight
+                guard mostMatched, proof.gap <= Self.gapTolerance else {
+                    return PairingStep(
+                        termination: Termination(
+                            reason: .feasible,
+                            detail: "no pair prices out, but the bound over all pairs leaves a normalised gap of \(proof.gap)"),
+                        assignment: chosen, bound: timeLimitBound(for: chosen))
                 }
                 return PairingStep(
-                    termination: Termination(reason: .optimal, detail: "no pair left out prices out positive"),
-                    assignment: chosen, bound: scoreTotal(of: chosen))
+                    termination: Termination(reason: .optimal, detail: "proven by the dual bound over all allowed pairs"),
+                    assignment: chosen,
+                    bound: scale.raw(proof.pinnedScore + proof.restScore + proof.gap, matched: proof.pinned + proof.restMatched))
             }
             if deadline.hasPassed {
+                let found = assignment(from: result) ?? startPairing
                 return PairingStep(
                     termination: Termination(reason: .feasible, limit: .time, detail: "time limit reached while pricing"),
-                    assignment: assignment(from: result) ?? startPairing, bound: pricing.bestScoreBound)
+                    assignment: found, bound: timeLimitBound(for: found))
             }
             try addColumns(pricing.columns)
             _ = try installOptimalBasis()
@@ -359,17 +399,67 @@ struct ColumnGenerationPairing: PairingBackend {
         return chosen
     }
 
-    /// The total score of a pairing.
-    private func scoreTotal(of pairing: [Int?]) -> Double {
-        var total = 0.0
-        for (i, mentor) in pairing.enumerated() {
-            if let j = mentor { total += problem.table.entry(mentee: i, mentor: j)?.score ?? 0 }
-        }
-        return total
+    /// What the repaired duals `(u', v')` prove about a pairing `x`, in normalised units. Pinned
+    /// mentees are fixed: they and the places they use are left out of the free part, whose dual
+    /// bound is `B_rest = restMatched·M + restScore + gap`, with `gap` summed from complementary
+    /// slackness (see the type's documentation).
+    struct Certificate {
+        var pinned = 0
+        var pinnedScore = 0.0
+        var restMatched = 0
+        var restScore = 0.0
+        var gap = 0.0
     }
 
-    /// `Σ_i max_j s_ij` over the pairs at or above the threshold (pins count as their own score):
-    /// no pairing scores more.
+    func certificate(for pairing: [Int?], duals: (mentee: [Double], mentor: [Double])) -> Certificate {
+        var proof = Certificate()
+        var load = [Int](repeating: 0, count: problem.mentorCount)
+        for (i, mentor) in pairing.enumerated() {
+            guard let j = mentor, let entry = problem.table.entry(mentee: i, mentor: j) else {
+                if problem.required[i] == nil { proof.gap += duals.mentee[i] }
+                continue
+            }
+            let value = scale.normalised(entry.score)
+            if problem.required[i] == j {
+                proof.pinned += 1
+                proof.pinnedScore += value
+                continue
+            }
+            load[j] += 1
+            proof.restMatched += 1
+            proof.restScore += value
+            proof.gap += duals.mentee[i] + duals.mentor[j] - matchWeight - value
+        }
+        for j in 0..<problem.mentorCount where placesLeft[j] > load[j] {
+            proof.gap += Double(placesLeft[j] - load[j]) * duals.mentor[j]
+        }
+        proof.gap = max(0, proof.gap)
+        return proof
+    }
+
+    /// A proven upper bound on the total score of any pairing that matches at least as many
+    /// mentees as `pairing`, when the proof is not complete (time limit, numerical trouble).
+    ///
+    /// With repaired duals from a pricing pass at this threshold: a pairing with `K_r ≥ restMatched`
+    /// free matches has `Σ s' ≤ B_rest − K_r·M`, so `K_r ≤ restMatched + ⌊(restScore + gap)/M⌋`,
+    /// and its raw total is linear in `K_r`: the larger of the two ends bounds it. Never above
+    /// ``bestScoreBound()``, which holds for every pairing.
+    private func timeLimitBound(for pairing: [Int?]) -> Double {
+        let crude = bestScoreBound()
+        guard let duals = repairedDuals else { return crude }
+        let proof = certificate(for: pairing, duals: duals)
+        let slack = proof.restScore + proof.gap
+        let extra = (slack / matchWeight).rounded(.down)
+        var best = -Double.infinity
+        for added in [0, extra] {
+            let score = proof.pinnedScore + slack - added * matchWeight
+            best = max(best, scale.raw(score, matched: proof.pinned + proof.restMatched + Int(added)))
+        }
+        return min(crude, best)
+    }
+
+    /// `Σ_i max(0, max_j s_ij)` over the pairs at or above the threshold (pins count as their own
+    /// score): no pairing scores more.
     private func bestScoreBound() -> Double {
         var bound = 0.0
         for i in 0..<problem.menteeCount {
@@ -384,54 +474,54 @@ struct ColumnGenerationPairing: PairingBackend {
         return bound
     }
 
-    /// Prices every allowed pair not yet in the model, in parallel over mentees.
-    ///
-    /// Also returns `Σ_i max_j s_ij` over the pairs at or above the threshold: a crude but valid
-    /// bound on any pairing's total score, reported when the time limit stops the search.
-    private func price(duals: [Double]) -> (columns: [(mentee: Int, mentor: Int, score: Double)], bestScoreBound: Double) {
+    /// Prices every allowed pair not yet in the model, in parallel over mentees, and repairs the
+    /// duals over every allowed pair at or above the threshold: `v'_j = max(0, v_j)`,
+    /// `u'_i = max(0, max_j (M + s'_ij − v'_j))` over mentors with a place left (0 for pinned
+    /// mentees, which the certificate leaves out).
+    private func price(duals: [Double]) -> (
+        columns: [(mentee: Int, mentor: Int, score: Double)], repaired: (mentee: [Double], mentor: [Double])
+    ) {
         let n = problem.menteeCount
         let m = problem.mentorCount
-        let mentorDual = Array(duals[n..<(n + m)])
+        let mentorDual = duals[n..<(n + m)].map { max(0, $0) }
         let k = options.columnsPerMenteePerRound
         let chunks = min(max(1, n), 32)
-        let results = UnsafeResults<([(Int, Int, Double)], Double)>(count: chunks, initial: ([], 0))
+        let results = UnsafeResults<[(Int, Int, Double)]>(count: chunks, initial: [])
+        let repaired = UnsafeResults<Double>(count: n, initial: 0)
         let threshold = self.threshold
         let table = problem.table
         let required = problem.required
         let present = self.present
         let tolerance = self.tolerance
         let matchWeight = self.matchWeight
+        let scale = self.scale
+        let placesLeft = self.placesLeft
         ParallelLoop.run(count: chunks) { chunk in
             var columns: [(Int, Int, Double)] = []
-            var bound = 0.0
             for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
-                if let pinned = required[i] {
-                    bound += table.entry(mentee: i, mentor: pinned)?.score ?? 0
-                    continue
-                }
+                if required[i] != nil { continue }
                 let base = duals[i] - matchWeight
                 var best = TopK(capacity: k)
-                var bestScore = 0.0
+                var repair = 0.0
                 table.forEachAllowed(mentee: i) { j, score, _ in
-                    guard score >= threshold else { return }
-                    bestScore = max(bestScore, score)
-                    let reduced = score - base - mentorDual[j]
+                    guard score >= threshold, placesLeft[j] > 0 else { return }
+                    let value = scale.normalised(score)
+                    repair = max(repair, matchWeight + value - mentorDual[j])
+                    let reduced = value - base - mentorDual[j]
                     if reduced > tolerance && !present.contains(i * m + j) {
                         best.insert(key: reduced, tie: score, mentor: j)
                     }
                 }
-                bound += bestScore
+                repaired.set(i, repair)
                 for item in best.sorted() { columns.append((i, item.mentor, item.tie)) }
             }
-            results.set(chunk, (columns, bound))
+            results.set(chunk, columns)
         }
         var columns: [(mentee: Int, mentor: Int, score: Double)] = []
-        var bound = 0.0
-        for (part, partBound) in results.values {
+        for part in results.values {
             columns += part.map { (mentee: $0.0, mentor: $0.1, score: $0.2) }
-            bound += partBound
         }
-        return (columns, bound)
+        return (columns, (repaired.values, mentorDual))
     }
 }
 

@@ -1,95 +1,192 @@
 import LinearModel
 
-/// Solves each step as one mixed-integer program over every allowed pair: the general path,
-/// used when loads differ from 1 (so the LP relaxation is not integral) or when the solver cannot
-/// keep a model loaded between solves (the exhaustive test solver).
+/// Solves each step with mixed-integer programs over every allowed pair: the general path, used
+/// when loads differ from 1 (so the LP relaxation is not integral) or when the solver cannot keep a
+/// model loaded between solves (the exhaustive test solver).
+///
+/// Scores are normalised, so that the solver's objective tolerance means the same at every score
+/// scale: `s' = (s − lo)/unit`, with `unit` the spread `hi − lo` (so `s' ∈ [0, 1]`, see
+/// ``ScoreScale``), or 1 when every score is a whole number — then `s'` stays integral, and GLPK
+/// rounds its node bounds to whole numbers (the pruning that makes generalised assignment
+/// instances fast: the OR-Library gap1–12 take minutes with `s' ∈ [0, 1]`, seconds this way).
+/// GLPK's `tol_obj` is set explicitly (see ``objectiveTolerance(maximum:integral:)``); its pruning
+/// margin `tol_obj·(1 + |Σ s'|)` is the margin of the bound it proves, converted back to score
+/// units as `bound'·unit + K·lo`.
 struct DensePairing: PairingBackend {
     let problem: PairingProblem
     let solver: any Solver
     private(set) var candidateCount = 0
     let pricingRounds = 0
     var method: String { "mixed-integer program over all \(candidateCount) allowed pairs" }
+    /// GLPK's `tol_obj` for a normalised objective whose value is at most `maximum`: 1e-9 (GLPK's
+    /// default 1e-7 is looser than needed), and for whole-number objectives small enough that the
+    /// pruning margin `tol_obj·(1 + maximum)` stays below half a unit, so that pruning is exact.
+    static func objectiveTolerance(maximum: Double, integral: Bool) -> Double {
+        integral ? min(1e-9, 0.5 / (1 + maximum)) : 1e-9
+    }
 
     init(problem: PairingProblem, solver: any Solver) {
         self.problem = problem
         self.solver = solver
     }
 
-    /// The pairs entering a model at this threshold: (mentee, mentor, score, load).
-    private func pairs(threshold: Double) -> [(Int, Int, Double, Double)] {
-        var result: [(Int, Int, Double, Double)] = []
+    /// A pair entering a model: mentee, mentor, raw score, normalised score, load.
+    private struct Pair {
+        var mentee: Int
+        var mentor: Int
+        var score: Double
+        var value: Double
+        var load: Double
+    }
+
+    /// The scale of the objective: `s' = (s − low)/unit`.
+    private struct Units {
+        var low: Double
+        var unit: Double
+        var integral: Bool
+
+        func raw(_ total: Double, matched: Int) -> Double { total * unit + Double(matched) * low }
+    }
+
+    /// The pairs entering a model at this threshold, and their units.
+    private func pairs(threshold: Double) -> ([Pair], Units) {
+        var result: [Pair] = []
         for i in 0..<problem.menteeCount {
             let pinned = problem.required[i]
             problem.table.forEachAllowed(mentee: i) { j, score, load in
-                if score >= threshold || pinned == j { result.append((i, j, score, load)) }
+                if score >= threshold || pinned == j {
+                    result.append(Pair(mentee: i, mentor: j, score: score, value: 0, load: load))
+                }
             }
         }
-        return result
+        let low = problem.scale.low
+        let integral = result.allSatisfy { $0.score == $0.score.rounded() } && low == low.rounded()
+        let units = Units(low: low, unit: integral || problem.scale.spread == 0 ? 1 : problem.scale.spread, integral: integral)
+        for index in result.indices {
+            result[index].value = integral ? result[index].score - low : problem.scale.normalised(result[index].score)
+        }
+        return (result, units)
     }
 
-    /// The weight `M` of one match in the single weighted objective `Σ (M + s_ij)·x_ij`.
-    ///
-    /// Any pairing with `k + 1` matches must outweigh any with `k ≤ n − 1`: with scores in
-    /// `[lo, hi]`, `(k + 1)·M + (k + 1)·lo > k·M + k·hi` holds for `M > (n − 1)·(hi − lo) − lo`.
-    private static func matchWeight(for pairs: [(Int, Int, Double, Double)], mentees: Int) -> Double {
-        guard let low = pairs.map(\.2).min(), let high = pairs.map(\.2).max() else { return 1 }
-        return Double(max(0, mentees - 1)) * (high - low) + max(0, -low) + 1
+    /// What a model maximises.
+    private enum Goal {
+        /// `Σ s'` with every mentee that has a candidate matched.
+        case scoreMatchingEveryone
+        /// The number matched.
+        case mostMatched
+        /// `Σ s'` with exactly this many matched.
+        case scoreMatching(Int)
     }
 
-    /// The lexicographic step in at most two mixed-integer programs.
+    /// The lexicographic step in at most three mixed-integer programs.
     ///
     /// First, if every mentee with a candidate could be matched, `Σ_j x_ij = 1` for each of them
-    /// with the plain score objective: feasible means the most matches possible are reached, and
-    /// its optimum is the answer. This tighter model is the one branch-and-cut handles best
-    /// (generalised assignment problems are of this kind). Otherwise, one program with the
-    /// weighted objective `Σ (M + s_ij)·x_ij` (see ``matchWeight(for:mentees:)``).
+    /// with the objective `Σ s'`: feasible means the most matches possible are reached, and its
+    /// optimum is the answer. This tighter model is the one branch-and-cut handles best
+    /// (generalised assignment problems are of this kind). Otherwise the most matches `K*` (an
+    /// objective of 1 per pair, whose bound below `K* + 1` proves it), then `Σ s'` with
+    /// `Σ x = K*`.
     mutating func solve(threshold: Double, deadline: ContinuousClock.Instant?) throws -> PairingStep {
-        let pairs = pairs(threshold: threshold)
+        let (pairs, units) = pairs(threshold: threshold)
         candidateCount = max(candidateCount, pairs.count)
-        let full = try solve(pairs: pairs, matchEveryone: true, deadline: deadline)
+        let full = try solve(pairs: pairs, units: units, goal: .scoreMatchingEveryone, deadline: deadline)
         switch full.termination.reason {
         case .infeasible, .infeasibleOrUnbounded:
-            return try solve(pairs: pairs, matchEveryone: false, deadline: deadline)
+            break
         default:
             return full
         }
+        let count = try solve(pairs: pairs, units: units, goal: .mostMatched, deadline: deadline)
+        guard count.termination.reason == .optimal, let counted = count.assignment else { return count }
+        let matched = counted.compactMap { $0 }.count
+        let best = try solve(pairs: pairs, units: units, goal: .scoreMatching(matched), deadline: deadline)
+        if best.assignment == nil && best.termination.limit != nil {
+            // Stopped before a pairing with K* matches was found again: the count's one stands.
+            return PairingStep(termination: best.termination, assignment: counted, bound: best.bound ?? count.bound)
+        }
+        return best
     }
 
-    private func solve(
-        pairs: [(Int, Int, Double, Double)], matchEveryone: Bool, deadline: ContinuousClock.Instant?
-    ) throws -> PairingStep {
+    private func solve(pairs: [Pair], units: Units, goal: Goal, deadline: ContinuousClock.Instant?) throws -> PairingStep {
         let n = problem.menteeCount
         let m = problem.mentorCount
-        let weight = matchEveryone ? 0 : Self.matchWeight(for: pairs, mentees: n)
         var model = Model(sense: .maximize)
         let variables = pairs.map { pair in
-            model.addVariable(
-                lower: problem.required[pair.0] == pair.1 ? 1 : 0, upper: 1, kind: .binary, objective: weight + pair.2)
+            let objective: Double
+            switch goal {
+            case .mostMatched: objective = 1
+            case .scoreMatchingEveryone, .scoreMatching: objective = pair.value
+            }
+            return model.addVariable(
+                lower: problem.required[pair.mentee] == pair.mentor ? 1 : 0, upper: 1, kind: .binary,
+                objective: objective)
         }
         var menteeTerms = [[(VariableID, Double)]](repeating: [], count: n)
         var mentorTerms = [[(VariableID, Double)]](repeating: [], count: m)
         for (pair, variable) in zip(pairs, variables) {
-            menteeTerms[pair.0].append((variable, 1))
-            mentorTerms[pair.1].append((variable, pair.3))
+            menteeTerms[pair.mentee].append((variable, 1))
+            mentorTerms[pair.mentor].append((variable, pair.load))
         }
+        let everyone: Bool
+        if case .scoreMatchingEveryone = goal { everyone = true } else { everyone = false }
         for terms in menteeTerms where !terms.isEmpty {
-            model.addConstraint(terms, lower: matchEveryone ? 1 : -.infinity, upper: 1)
+            model.addConstraint(terms, lower: everyone ? 1 : -.infinity, upper: 1)
         }
         for (j, terms) in mentorTerms.enumerated() where !terms.isEmpty {
             model.addConstraint(terms, upper: problem.capacity[j])
         }
-        let result = try solver.solve(model, parameters: deadline.parameters)
+        if case .scoreMatching(let k) = goal {
+            model.addConstraint(variables.map { ($0, 1.0) }, lower: Double(k), upper: Double(k))
+        }
+        var parameters = deadline.parameters
+        switch goal {
+        case .mostMatched:
+            parameters.objectiveTolerance = Self.objectiveTolerance(maximum: Double(n), integral: true)
+        case .scoreMatchingEveryone, .scoreMatching:
+            var best = [Double](repeating: 0, count: n)
+            for pair in pairs { best[pair.mentee] = max(best[pair.mentee], pair.value) }
+            parameters.objectiveTolerance = Self.objectiveTolerance(maximum: best.reduce(0, +), integral: units.integral)
+        }
+        let result = try solver.solve(model, parameters: parameters)
         guard result.termination.hasPrimalFeasibleSolution else {
             return PairingStep(termination: result.termination, assignment: nil, bound: nil)
         }
         var chosen = [Int?](repeating: nil, count: n)
         var matched = 0
         for (pair, variable) in zip(pairs, variables) where (result.value(of: variable) ?? 0) > 0.5 {
-            chosen[pair.0] = pair.1
+            chosen[pair.mentee] = pair.mentor
             matched += 1
         }
-        // A bound on the weighted objective bounds the score of pairings with as many matches.
-        let bound = result.bestBound.map { $0 - Double(matched) * weight }
-        return PairingStep(termination: result.termination, assignment: chosen, bound: bound)
+        let bound: Double?
+        switch goal {
+        case .scoreMatchingEveryone, .scoreMatching:
+            // Every pairing of this model matches `matched`: its normalised bound converts back.
+            bound = result.bestBound.map { units.raw($0, matched: matched) }
+        case .mostMatched:
+            // No proof on the score yet; unless the count is proven below `matched + 1` the
+            // most matched is open too, and only the crude bound holds.
+            bound = bestScoreBound(pairs)
+        }
+        var termination = result.termination
+        if case .mostMatched = goal, termination.reason == .optimal, (result.bestBound ?? .infinity) >= Double(matched) + 0.5 {
+            termination = Termination(reason: .feasible, detail: "the count of matches is not proven")
+        }
+        return PairingStep(termination: termination, assignment: chosen, bound: bound)
+    }
+
+    /// `Σ_i max(0, max_j s_ij)` over the model's pairs (pins count as their own score): no
+    /// pairing scores more.
+    private func bestScoreBound(_ pairs: [Pair]) -> Double {
+        var best = [Double](repeating: 0, count: problem.menteeCount)
+        var pinned = [Bool](repeating: false, count: problem.menteeCount)
+        for pair in pairs {
+            if problem.required[pair.mentee] == pair.mentor {
+                best[pair.mentee] = pair.score
+                pinned[pair.mentee] = true
+            } else if !pinned[pair.mentee] {
+                best[pair.mentee] = max(best[pair.mentee], pair.score)
+            }
+        }
+        return best.reduce(0, +)
     }
 }

@@ -13,14 +13,36 @@ public struct PairingProblem: Sendable {
         self.table = table
         self.capacity = capacity
         self.required = required
+        // One pass over the allowed pairs: who could use each mentor, and the score range.
+        var takers = [Int](repeating: 0, count: table.mentorCount)
+        var low = Double.infinity
+        var high = -Double.infinity
+        for i in 0..<table.menteeCount {
+            let pinned = required[i]
+            table.forEachAllowed(mentee: i) { j, score, _ in
+                if pinned == nil { takers[j] += 1 }
+                low = min(low, score)
+                high = max(high, score)
+            }
+        }
+        for j in required.values { takers[j] += 1 }
+        places = capacity.indices.map { j in
+            let whole = capacity[j].isFinite ? max(0, (capacity[j] + 1e-9).rounded(.down)) : 0
+            return whole >= Double(takers[j]) ? takers[j] : Int(whole)
+        }
+        scale = ScoreScale(low: low, high: high)
     }
 
     public var menteeCount: Int { table.menteeCount }
     public var mentorCount: Int { table.mentorCount }
 
     /// Each mentor's capacity as a whole number of places, for unit loads (a capacity of 2.5
-    /// holds 2 mentees).
-    var places: [Int] { capacity.map { max(0, Int(($0 + 1e-9).rounded(.down))) } }
+    /// holds 2 mentees), and never more than the mentees who could use them (those with the
+    /// mentor among their allowed pairs, less those pinned elsewhere): a capacity of 999,999,999
+    /// is as many places as takers, so that nothing sized by places grows with the capacity.
+    public let places: [Int]
+    /// The range of the allowed scores, for normalising them to `[0, 1]` in the optimiser.
+    let scale: ScoreScale
 
     /// The pins placed first, in mentee order, while their mentors have places: the pairing every
     /// start builds on, and the places left for the rest.
@@ -32,6 +54,33 @@ public struct PairingProblem: Sendable {
             placesLeft[j] -= 1
         }
         return (pairing, placesLeft)
+    }
+}
+
+/// The scores of a problem mapped affinely onto `[0, 1]`: `s' = (s − lo)/(hi − lo)` (all 0 when
+/// every score is the same).
+///
+/// Among pairings matching the same number `K` of mentees, `Σ s = spread·Σ s' + K·lo`, so the
+/// order by total score is the same in both units. The optimiser works and proves in normalised
+/// units, where its tolerances do not depend on how large or spread out the scores are, and
+/// converts back for reporting.
+struct ScoreScale: Sendable {
+    let low: Double
+    let spread: Double
+
+    init(low: Double, high: Double) {
+        self.low = low.isFinite ? low : 0
+        spread = high > low ? high - low : 0
+    }
+
+    /// `s'` of a raw score.
+    func normalised(_ score: Double) -> Double {
+        spread > 0 ? min(1, max(0, (score - low) / spread)) : 0
+    }
+
+    /// The raw total of `matched` pairs whose normalised total is `total`.
+    func raw(_ total: Double, matched: Int) -> Double {
+        total * spread + Double(matched) * low
     }
 }
 
@@ -80,9 +129,12 @@ public struct PairingOutcome: Sendable {
     public var totalScore: Double
     /// Lowest score among matched pairs; `nil` when nobody is matched.
     public var minimumScore: Double?
-    /// Best proven upper bound on the total score among pairings that match as many mentees.
+    /// Best proven upper bound on the total score among pairings that match as many mentees (for
+    /// `fair`: that also reach the minimum score found), computed by the backend from a dual
+    /// bound in normalised units and converted back; `nil` when infeasible or without a pairing.
     public var bound: Double?
-    /// Relative gap `|total − bound| / (|total| + ε)`; 0 when optimal.
+    /// Relative gap `|total − bound| / (|total| + ε)` from the computed bound (tiny, not
+    /// necessarily 0, when optimal).
     public var gap: Double?
     /// Pairs that entered the model.
     public var candidates: Int

@@ -50,6 +50,7 @@ struct LexicographicRun {
     var proven = true
     var stoppedByTime = false
     var infeasible = false
+    /// The bound computed by the step that found `best`.
     var bound: Double?
 
     init(problem: PairingProblem, objective: PairingObjective, deadline: ContinuousClock.Instant?) {
@@ -60,7 +61,7 @@ struct LexicographicRun {
 
     /// Whether a step's outcome ends the run (and records why).
     private mutating func record(_ step: PairingStep) -> Bool {
-        if let assignment = step.assignment { consider(assignment) }
+        if let assignment = step.assignment, consider(assignment) { bound = step.bound }
         switch step.termination.reason {
         case .optimal:
             return false
@@ -77,7 +78,6 @@ struct LexicographicRun {
 
     mutating func solve(with backend: inout any PairingBackend) throws {
         let first = try backend.solve(threshold: -.infinity, deadline: deadline)
-        bound = first.bound
         if record(first) || objective == .total { return }
         guard let found = first.assignment else { return }
         let target = metrics(found).matched
@@ -125,11 +125,11 @@ struct LexicographicRun {
         return snapped.isFinite ? snapped : largest
     }
 
-    /// Keeps the lexicographically best pairing seen.
-    private mutating func consider(_ assignment: [Int?]) {
+    /// Keeps the lexicographically best pairing seen; whether it is the new best.
+    private mutating func consider(_ assignment: [Int?]) -> Bool {
         guard let current = best else {
             best = assignment
-            return
+            return true
         }
         let a = metrics(assignment)
         let b = metrics(current)
@@ -141,6 +141,7 @@ struct LexicographicRun {
             better = (a.matched, a.minimum ?? .infinity, a.total) > (b.matched, b.minimum ?? .infinity, b.total)
         }
         if better { best = assignment }
+        return better
     }
 
     func metrics(_ assignment: [Int?]) -> (matched: Int, total: Double, minimum: Double?) {
@@ -173,11 +174,14 @@ struct LexicographicRun {
         } else {
             status = .feasible
         }
-        let proof = status == .optimal ? total : bound.map { max($0, total) }
+        // The bound is the one computed by the step that found the pairing (never inferred from
+        // the status); a bound a rounding error below the pairing's own total is still a bound
+        // when raised to it.
+        let proof = status == .infeasible || best == nil ? nil : bound.map { max($0, total) }
         let gap = proof.map { SolveResult.relativeGap(objective: total, bound: $0) }
         return PairingOutcome(
             status: status, assignment: assignment, matched: matched, totalScore: total, minimumScore: minimum,
-            bound: status == .infeasible ? nil : proof, gap: status == .optimal ? 0 : gap,
+            bound: proof, gap: gap,
             candidates: backend.candidateCount, solveSeconds: seconds, pricingRounds: backend.pricingRounds,
             method: backend.method)
     }
