@@ -19,8 +19,17 @@ extension KapstokCommand {
         @Option(help: "Only this mentor (id from mentors.csv), with every term of the score.")
         var mentor: String?
 
-        @Option(help: "How many candidates to list.")
+        /// The range `--top` accepts.
+        static let topRange = 1...100_000
+
+        @Option(help: "How many candidates to list (1–100000).")
         var top: Int = 10
+
+        func validate() throws {
+            guard Self.topRange.contains(top) else {
+                throw ValidationError("--top must be between \(Self.topRange.lowerBound) and \(Self.topRange.upperBound), got \(top)")
+            }
+        }
 
         func run() throws {
             let prepared = try input.prepare()
