@@ -179,7 +179,8 @@ public enum CSVReader {
     }
 
     /// For a record with at most half the header's fields (and a header of at least three): the
-    /// other separator its unquoted cells hold often enough to make up a whole record.
+    /// other separator its unquoted cells hold often enough to make up a whole record (fields
+    /// plus those separators at least the header's column count).
     private static func wrongSeparator(
         _ record: CSVRecord, columnCount: Int, separator: UInt8
     ) -> (name: String, count: Int)? {
@@ -189,7 +190,7 @@ public enum CSVReader {
             for field in record.fields where !field.isQuoted {
                 count += field.text.utf8.count { $0 == other }
             }
-            if count > 0, record.fields.count + count >= columnCount - 1 {
+            if count >= 2, record.fields.count + count >= columnCount {
                 return (separatorName(other), count)
             }
         }
