@@ -46,15 +46,16 @@ public struct Diagnostic: Error, CustomStringConvertible, Comparable, Hashable, 
 
     /// The rendered diagnostic: `path:line:column: error: message`.
     ///
-    /// Path and message are shown through ``TerminalText/rendered(_:)``: control and bidi
-    /// characters escaped as `\u{1B}`, each cut at 1,000 scalars, so nothing from an input
-    /// file can drive the terminal or flood it. The summary the collector adds when it holds
+    /// Path and message are shown through ``TerminalText/rendered(_:)`` and
+    /// ``TerminalText/renderedMessage(_:)``: control and bidi characters escaped as `\u{1B}`, a
+    /// quoted value over 200 scalars cut to 40, each cut at 1,000 scalars, so nothing from an
+    /// input file can drive the terminal or flood it. The summary the collector adds when it holds
     /// diagnostics back (``MessageID/problemsNotShown``) renders as `path: N more problems not shown`.
     public var description: String {
         if id == .problemsNotShown {
             return "\(TerminalText.rendered(location.file)): \(TerminalText.rendered(message))"
         }
-        return "\(location): \(severity.rawValue): \(TerminalText.rendered(message))"
+        return "\(location): \(severity.rawValue): \(TerminalText.renderedMessage(message))"
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {

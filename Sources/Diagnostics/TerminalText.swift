@@ -72,6 +72,39 @@ public enum TerminalText {
     public static func rendered(_ text: String) -> String {
         escaped(shortened(text, to: renderedTextLimit))
     }
+
+    /// A quoted stretch of a message longer than this (in scalars) is a user value that was not
+    /// passed through ``Diagnostic/quoted(_:)``; rendering cuts it to ``quotedValueLimit``.
+    public static let unquotedValueLimit = 200
+
+    /// How diagnostics show a message: each single-quoted stretch longer than
+    /// ``unquotedValueLimit`` scalars cut to ``quotedValueLimit`` plus `…` (so a 200 MB cell
+    /// quoted by a loader still leaves the rest of the message readable), then ``rendered(_:)``.
+    public static func renderedMessage(_ message: String) -> String {
+        // Short messages cannot hold a long quoted stretch.
+        guard message.utf8.count > unquotedValueLimit else { return escaped(message) }
+        let scalars = message.unicodeScalars
+        var output = String.UnicodeScalarView()
+        var count = 0
+        var index = scalars.startIndex
+        // Stop copying once the overall limit is passed: `rendered` cuts there anyway.
+        while index < scalars.endIndex, count <= renderedTextLimit {
+            let scalar = scalars[index]
+            output.append(scalar)
+            count += 1
+            index = scalars.index(after: index)
+            guard scalar == "'", let close = scalars[index...].firstIndex(of: "'") else { continue }
+            let head = scalars[index...].prefix(unquotedValueLimit + 1)
+            if head.count > unquotedValueLimit, head.endIndex <= close {
+                output.append(contentsOf: head.prefix(quotedValueLimit))
+                output.append("…")
+                output.append("'")
+                count += quotedValueLimit + 2
+                index = scalars.index(after: close)
+            }
+        }
+        return rendered(String(output))
+    }
 }
 
 extension Diagnostic {

@@ -67,7 +67,28 @@ import Testing
         let diagnostic = Diagnostic.error(
             .invalidLevel, "invalid level '" + String(repeating: "9", count: 1_000_000) + "'",
             at: Diagnostic.Location(file: "m.csv", line: 2, column: 8))
-        #expect(diagnostic.description.unicodeScalars.count < 1_100)
-        #expect(diagnostic.description.hasSuffix("…"))
+        #expect(diagnostic.description == "m.csv:2:8: error: invalid level '" + String(repeating: "9", count: 40) + "…'")
+        let unquoted = Diagnostic.error(
+            .invalidLevel, String(repeating: "z", count: 1_000_000), at: Diagnostic.Location(file: "m.csv", line: 2, column: 8))
+        #expect(unquoted.description.unicodeScalars.count < 1_100)
+        #expect(unquoted.description.hasSuffix("…"))
+    }
+}
+
+@Suite struct RenderedMessageTests {
+    @Test func longQuotedValueIsCutAndTheRestOfTheMessageKept() {
+        let message = "invalid level '" + String(repeating: "9", count: 100_000) + "' (expected an integer 0–5)"
+        #expect(TerminalText.renderedMessage(message) == "invalid level '" + String(repeating: "9", count: 40) + "…' (expected an integer 0–5)")
+    }
+
+    @Test func ordinaryQuotesAndApostrophesAreKept() {
+        let message = "duplicate mentor id 'O'Brien' (first on line 3); " + String(repeating: "x", count: 300)
+        #expect(TerminalText.renderedMessage(message) == TerminalText.rendered(message))
+        #expect(TerminalText.renderedMessage("unknown column 'x'") == "unknown column 'x'")
+    }
+
+    @Test func unclosedLongQuoteIsBoundedByTheOverallLimit() {
+        let message = "bad '" + String(repeating: "y", count: 50_000)
+        #expect(TerminalText.renderedMessage(message).unicodeScalars.count == TerminalText.renderedTextLimit + 1)
     }
 }
