@@ -45,8 +45,17 @@ public struct Diagnostic: Error, CustomStringConvertible, Comparable, Hashable, 
     public var isError: Bool { severity == .error }
 
     /// The rendered diagnostic: `path:line:column: error: message`.
+    ///
+    /// Path and message are shown through ``TerminalText/rendered(_:)`` and
+    /// ``TerminalText/renderedMessage(_:)``: control and bidi characters escaped as `\u{1B}`, a
+    /// quoted value over 200 scalars cut to 40, each cut at 1,000 scalars, so nothing from an
+    /// input file can drive the terminal or flood it. The summary the collector adds when it holds
+    /// diagnostics back (``MessageID/problemsNotShown``) renders as `path: N more problems not shown`.
     public var description: String {
-        "\(location): \(severity.rawValue): \(message)"
+        if id == .problemsNotShown {
+            return "\(TerminalText.rendered(location.file)): \(TerminalText.rendered(message))"
+        }
+        return "\(location): \(severity.rawValue): \(TerminalText.renderedMessage(message))"
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
@@ -78,8 +87,13 @@ extension Diagnostic {
             self.column = column
         }
 
-        /// `path:line:column`.
-        public var description: String { "\(file):\(line):\(column)" }
+        /// `path:line:column`, the path escaped and shortened (``TerminalText/rendered(_:)``).
+        public var description: String { "\(TerminalText.rendered(file)):\(line):\(column)" }
+
+        /// The location after every other one in a file: where file-wide summaries sort.
+        public static func endOfFile(_ file: String) -> Location {
+            Location(file: file, line: .max, column: .max)
+        }
 
         public static func < (lhs: Diagnostic.Location, rhs: Diagnostic.Location) -> Bool {
             (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)

@@ -3,12 +3,20 @@
 /// Its description is one rendered diagnostic per line (`path:line:column: error: message`),
 /// warnings included, ready to print to standard error.
 public struct DiagnosticsError: Error, CustomStringConvertible, Sendable {
-    /// All diagnostics of the run (errors and warnings), sorted.
+    /// All diagnostics shown (errors and warnings), sorted; a file with more than the collector's
+    /// limit ends with a `problems-not-shown` summary.
     public let diagnostics: [Diagnostic]
 
+    /// How many errors the run found, including those the collector held back: say
+    /// "`errorCount` errors", not the count of ``errors``.
+    public let errorCount: Int
+
     /// Creates the error; the diagnostics are sorted.
-    public init(diagnostics: [Diagnostic]) {
+    ///
+    /// - Parameter errorCount: every error found; `nil` counts the errors among `diagnostics`.
+    public init(diagnostics: [Diagnostic], errorCount: Int? = nil) {
         self.diagnostics = diagnostics.sorted()
+        self.errorCount = errorCount ?? diagnostics.filter(\.isError).count
     }
 
     /// The errors among the diagnostics.

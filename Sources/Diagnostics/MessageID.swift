@@ -10,12 +10,21 @@ extension Diagnostic {
         public init(stringLiteral value: String) { self.rawValue = value }
         public var description: String { rawValue }
 
+        // MARK: Reporting
+
+        /// The summary line for diagnostics the collector held back (beyond its per-file limit).
+        public static let problemsNotShown: MessageID = "problems-not-shown"
+
         // MARK: Files and text
 
         /// A file could not be opened or read.
         public static let cannotReadFile: MessageID = "cannot-read-file"
-        /// A file that must be UTF-8 (the TOML configuration) is not.
+        /// A file that must be UTF-8 (the TOML configuration) is not; or a UTF-8 file with invalid bytes.
         public static let invalidEncoding: MessageID = "invalid-encoding"
+        /// A file larger than the input size limit.
+        public static let fileTooLarge: MessageID = "file-too-large"
+        /// A binary file (NUL bytes, an Excel workbook, a zip archive, a PDF…) given as text.
+        public static let binaryFile: MessageID = "binary-file"
 
         // MARK: CSV structure
 
@@ -27,6 +36,12 @@ extension Diagnostic {
         public static let textAfterQuote: MessageID = "text-after-quote"
         /// A record has more non-empty fields than the header has columns.
         public static let tooManyFields: MessageID = "too-many-fields"
+        /// A quoted field that spans lines and swallowed records: its closing quote is probably missing.
+        public static let unclosedQuote: MessageID = "unclosed-quote"
+        /// A record saved with another separator than the rest of the file (e.g. `;` in a `,` file).
+        public static let wrongSeparator: MessageID = "wrong-separator"
+        /// Lines above the header row (a title such as `Mentor export 2027-01-15`).
+        public static let titleRow: MessageID = "title-row"
         /// Two header cells have the same name.
         public static let duplicateColumn: MessageID = "duplicate-column"
         /// A column without a name holds values, which are ignored.

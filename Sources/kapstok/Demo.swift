@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Kapstok
 import KapstokIO
@@ -25,7 +26,7 @@ extension KapstokCommand {
             }
             guard let mentors = file("mentors.csv"), let mentees = file("mentees.csv") else {
                 // Not a `ValidationError`: thrown from `run()`, that prints the root command's usage line.
-                Terminal.error("error: no mentors.csv and mentees.csv in '\(dataset)'; run from the repository root or pass --dataset")
+                Terminal.error("error: no mentors.csv and mentees.csv in '\(TerminalText.escaped(dataset))'; run from the repository root or pass --dataset")
                 throw ExitCode.validationFailure
             }
             let sources = RoundSources(
@@ -36,11 +37,13 @@ extension KapstokCommand {
             try OutputOptions.write(result, to: out)
             print(SummaryTable.render(result, folder: out))
             print("")
-            print("First pairs (see \(out)/pairings.csv for all, \(out)/unmatched.csv for the reasons):")
+            let show = TerminalText.escaped
+            print("First pairs (see \(show(out))/pairings.csv for all, \(show(out))/unmatched.csv for the reasons):")
             for pair in result.pairs.prefix(5) {
                 let mentee = result.round.mentees[pair.mentee]
                 let mentor = result.round.mentors[pair.mentor]
-                print("  \(mentee.id) \(mentee.name) ← \(mentor.id) \(mentor.name) (score \(Format.number(pair.score)), rank \(pair.rank)): \(pair.reason)")
+                print("  \(show(mentee.id)) \(show(mentee.name)) ← \(show(mentor.id)) \(show(mentor.name)) "
+                    + "(score \(Format.number(pair.score)), rank \(pair.rank)): \(show(pair.reason))")
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Kapstok
 
 extension KapstokCommand {
@@ -19,8 +20,17 @@ extension KapstokCommand {
         @Option(help: "Only this mentor (id from mentors.csv), with every term of the score.")
         var mentor: String?
 
-        @Option(help: "How many candidates to list.")
+        /// The range `--top` accepts.
+        static let topRange = 1...100_000
+
+        @Option(help: "How many candidates to list (1–100000).")
         var top: Int = 10
+
+        func validate() throws {
+            guard Self.topRange.contains(top) else {
+                throw ValidationError("--top must be between \(Self.topRange.lowerBound) and \(Self.topRange.upperBound), got \(top)")
+            }
+        }
 
         func run() throws {
             let prepared = try input.prepare()
@@ -28,13 +38,13 @@ extension KapstokCommand {
             // Unknown ids are reported here rather than as a `ValidationError`: thrown from
             // `run()`, that prints the root command's usage line, which does not help.
             guard let i = round.mentees.firstIndex(where: { $0.id == mentee }) else {
-                Terminal.error("error: unknown mentee '\(mentee)' in \(input.mentees)")
+                Terminal.error("error: unknown mentee \(Diagnostic.quoted(mentee)) in \(TerminalText.escaped(input.mentees))")
                 throw ExitCode.validationFailure
             }
             var only: Int?
             if let mentor {
                 guard let j = round.mentors.firstIndex(where: { $0.id == mentor }) else {
-                    Terminal.error("error: unknown mentor '\(mentor)' in \(input.mentors)")
+                    Terminal.error("error: unknown mentor \(Diagnostic.quoted(mentor)) in \(TerminalText.escaped(input.mentors))")
                     throw ExitCode.validationFailure
                 }
                 only = j
@@ -47,7 +57,8 @@ extension KapstokCommand {
     }
 }
 
-/// Renders an explanation as text.
+/// Renders an explanation as text; ids and names from the input files are shown through
+/// `TerminalText.escaped`, so a crafted name cannot drive the terminal.
 enum ExplanationText {
     /// - Parameter only: show just this mentor (index) with every term of its score.
     static func render(_ explanation: MenteeExplanation, round: Round, top: Int, only: Int? = nil) -> String {
@@ -56,13 +67,14 @@ enum ExplanationText {
         let shown = only.map { j in explanation.candidates.filter { $0.mentor == j } }
             ?? Array(explanation.candidates.prefix(top))
         let excluded = only.map { j in explanation.excluded.filter { $0.mentor == j } } ?? explanation.excluded
-        var lines = ["\(mentee.id) \(mentee.name): \(counted(explanation.candidates.count, "eligible mentor")), "
+        let show = TerminalText.escaped
+        var lines = ["\(show(mentee.id)) \(show(mentee.name)): \(counted(explanation.candidates.count, "eligible mentor")), "
             + "\(explanation.excluded.count) excluded"]
         for candidate in shown {
             let mentor = round.mentors[candidate.mentor]
-            lines.append("  #\(candidate.rank)  \(mentor.id) \(mentor.name)  score \(Format.number(candidate.score))")
+            lines.append("  #\(candidate.rank)  \(show(mentor.id)) \(show(mentor.name))  score \(Format.number(candidate.score))")
             for term in allTerms ? candidate.terms : Array(candidate.terms.prefix(3)) {
-                lines.append("        +\(Format.number(term.points))  \(term.phrase)")
+                lines.append("        +\(Format.number(term.points))  \(show(term.phrase))")
             }
         }
         if only == nil, explanation.candidates.count > top {
@@ -72,7 +84,7 @@ enum ExplanationText {
             lines.append("excluded:")
             for entry in excluded {
                 let mentor = round.mentors[entry.mentor]
-                lines.append("  \(mentor.id) \(mentor.name): \(entry.details.joined(separator: "; "))")
+                lines.append("  \(show(mentor.id)) \(show(mentor.name)): \(show(entry.details.joined(separator: "; ")))")
             }
         }
         return lines.joined(separator: "\n")

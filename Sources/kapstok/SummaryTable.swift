@@ -1,3 +1,4 @@
+import Diagnostics
 import Kapstok
 
 /// The short summary a pairing round prints on the terminal.
@@ -27,7 +28,7 @@ enum SummaryTable {
             ("candidates", "\(outcome.candidates) of \(result.allowedPairs) allowed pairs"),
             ("solve time", "\(Format.number(outcome.solveSeconds, decimals: 3)) s"),
         ]
-        if let folder { rows.append(("written to", folder)) }
+        if let folder { rows.append(("written to", TerminalText.escaped(folder))) }
         let width = rows.map(\.0.count).max() ?? 0
         let lines = rows.map { label, value in
             "  " + label + String(repeating: " ", count: width - label.count) + "  " + value

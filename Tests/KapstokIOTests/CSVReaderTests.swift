@@ -115,9 +115,21 @@ import Testing
     }
 
     @Test func unterminatedQuoteIsReportedAtTheOpeningQuote() {
-        let (table, diagnostics) = read("id,name\nM1,\"Ann\nM2,Bob\n")
+        let (table, diagnostics) = read("id,name\nM1,\"Ann")
         #expect(diagnostics == ["in.csv:2:4: error: unterminated quoted field (the closing quote is missing)"])
         #expect(table?.records.count == 1)
+    }
+
+    /// A quote that runs over line breaks to the end of the file swallowed the records after it:
+    /// reported where it opened, its record skipped, the records after it read.
+    @Test func unterminatedQuoteOverLinesIsAnUnclosedQuote() {
+        let (table, diagnostics) = read("id,name\nM1,\"Ann\nM2,Bob\n")
+        #expect(diagnostics == [
+            "in.csv:2:4: error: the quoted field that opens here is never closed and runs to the end of the file "
+                + "(line 3); a closing quote is probably missing (record skipped)"
+        ])
+        #expect(values(table) == [["M2", "Bob"]])
+        #expect(table?.rejected.map(\.line) == [2])
     }
 
     @Test func textAfterClosingQuoteIsAnErrorAndKept() {

@@ -87,28 +87,3 @@ public struct RoundError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { problems.map(\.message).joined(separator: "\n") }
 }
-
-/// Number formatting independent of locale.
-public enum Format {
-    /// A number with at most `decimals` decimals, trailing zeros removed: `2`, `2.5`, `81.27`.
-    public static func number(_ value: Double, decimals: Int = 2) -> String {
-        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * scale).rounded()
-        let negative = value < 0 && scaled != 0
-        let whole = Int64(scaled / scale)
-        var fraction = Int64(scaled - Double(whole) * scale)
-        var digits = decimals
-        while digits > 0 && fraction % 10 == 0 {
-            fraction /= 10
-            digits -= 1
-        }
-        var text = (negative ? "-" : "") + String(whole)
-        if digits > 0 {
-            let fractionText = String(fraction)
-            text += "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
-        }
-        return text
-    }
-}

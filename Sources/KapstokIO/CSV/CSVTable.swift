@@ -29,13 +29,17 @@ public struct CSVRecord: Sendable, Hashable {
     public var endLine: Int
     /// Column of the position just past the record's last character.
     public var endColumn: Int
+    /// Whether the reader rejected the record (an unclosed quote, another separator) after
+    /// reporting why; rejected records are not in ``CSVTable/records``.
+    public var isRejected: Bool
 
     /// Creates a record.
-    public init(fields: [CSVField], line: Int, endLine: Int, endColumn: Int) {
+    public init(fields: [CSVField], line: Int, endLine: Int, endColumn: Int, isRejected: Bool = false) {
         self.fields = fields
         self.line = line
         self.endLine = endLine
         self.endColumn = endColumn
+        self.isRejected = isRejected
     }
 
     /// The field in a column; a record with fewer fields than the header reads the missing ones
@@ -56,16 +60,27 @@ public struct CSVTable: Sendable {
     public var separator: Character
     /// The header cells, names trimmed of surrounding whitespace.
     public var header: [CSVField]
-    /// The records after the header; blank lines are left out.
+    /// The records after the header that loaders read; blank lines and rejected records are
+    /// left out.
     public var records: [CSVRecord]
+    /// Records above the header that look like a title (`Mentor export 2027-01-15`), raw; empty
+    /// when the first non-blank record is the header. ``ColumnLayout`` reports them.
+    public var titleRecords: [CSVRecord]
+    /// Records the reader rejected after reporting why (``CSVRecord/isRejected``); nobody reads them.
+    public var rejected: [CSVRecord]
 
     /// Creates a table.
-    public init(file: String, encoding: TextEncoding, separator: Character, header: [CSVField], records: [CSVRecord]) {
+    public init(
+        file: String, encoding: TextEncoding, separator: Character, header: [CSVField], records: [CSVRecord],
+        titleRecords: [CSVRecord] = [], rejected: [CSVRecord] = []
+    ) {
         self.file = file
         self.encoding = encoding
         self.separator = separator
         self.header = header
         self.records = records
+        self.titleRecords = titleRecords
+        self.rejected = rejected
     }
 
     /// The location of a field in this file.
@@ -78,7 +93,7 @@ public struct CSVTable: Sendable {
         Diagnostic.Location(file: file, line: record.line, column: 1)
     }
 
-    /// The location `line 1, column 1`, where file-wide problems are reported.
+    /// The header's first character, where file-wide problems are reported.
     public var startLocation: Diagnostic.Location {
         Diagnostic.Location(file: file, line: header.first?.line ?? 1, column: 1)
     }

@@ -1,6 +1,14 @@
 /// The columns a loader reads, matched against a CSV header, with header problems reported.
 ///
-/// Checks, in order: duplicate column names (`duplicate-column`, error); values under a column
+/// First, a title above the header (`Mentor export 2027-01-15`, a blank line, then the header):
+/// one `title-row` error at the title, `line 1 looks like a title; the header row is line 3
+/// (remove the lines above it)`. The reader finds most titles (``CSVTable/titleRecords``); here,
+/// with the required names at hand, also a title with several cells: when the header lacks
+/// required columns that a record among the first ten holds, all of them. Such a file then gets
+/// no other header diagnostics (every known column counts as ``suggested``), and its records,
+/// read under the wrong header, give none either (their columns are all absent).
+///
+/// Then, in order: duplicate column names (`duplicate-column`, error); values under a column
 /// without a name (`unnamed-column`, warning); missing required columns (one `missing-column`
 /// error naming all of them, except those a misspelt column already points at); columns nobody
 /// reads (`unknown-column`). An unknown column is a
@@ -23,6 +31,21 @@ struct ColumnLayout {
         table: CSVTable, required: [String], optional: [String],
         diagnostics: inout DiagnosticCollector
     ) {
+        if let title = table.titleRecords.first {
+            Self.reportTitle(at: title, headerLine: table.header.first?.line ?? title.line, table: table, diagnostics: &diagnostics)
+        } else if !required.isEmpty,
+            !Set(required).isSubset(of: table.header.map(\.text)),
+            let real = table.records.prefix(CSVReader.titleSearchDepth).first(where: { record in
+                Set(required).isSubset(of: record.fields.map(\.text.trimmingBlanks))
+            })
+        {
+            // The real header is a record: nothing in this file can be read under this header.
+            Self.reportTitle(
+                at: CSVRecord(fields: [], line: table.header.first?.line ?? 1, endLine: 1, endColumn: 1),
+                headerLine: real.line, table: table, diagnostics: &diagnostics)
+            suggested = Set(required).union(optional)
+            return
+        }
         for (index, field) in table.header.enumerated() {
             if field.text.isEmpty {
                 let hasValues = table.records.contains { !$0.field(at: index).text.isBlank }
@@ -62,6 +85,18 @@ struct ColumnLayout {
             diagnostics.error(
                 .missingColumn, "missing \(missing.count == 1 ? "column" : "columns") \(names)", at: table.startLocation)
         }
+    }
+
+    /// One `title-row` error at the first title line.
+    private static func reportTitle(
+        at title: CSVRecord, headerLine: Int, table: CSVTable, diagnostics: inout DiagnosticCollector
+    ) {
+        let above = headerLine - title.line
+        diagnostics.error(
+            .titleRow,
+            "line \(title.line) looks like a title; the header row is line \(headerLine) "
+                + "(remove the \(above == 1 ? "line" : "lines") above it)",
+            at: Diagnostic.Location(file: table.file, line: title.line, column: 1))
     }
 
     /// The index of a column, if the header has it.

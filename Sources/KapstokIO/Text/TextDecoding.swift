@@ -12,29 +12,69 @@ public enum TextEncoding: String, Sendable, Hashable {
     case windows1252
 }
 
+/// The result of decoding an input file: UTF-8 bytes, the encoding found and, for a UTF-8 file
+/// with invalid bytes, where the first one is.
+public struct DecodedText: Sendable, Equatable {
+    /// The text as UTF-8, without a byte order mark; invalid UTF-8 bytes replaced by U+FFFD.
+    public var bytes: [UInt8]
+    /// The encoding the file was found to be in.
+    public var encoding: TextEncoding
+    /// For a UTF-8 file with invalid bytes: the first one. `nil` when the text decoded cleanly.
+    public var invalidUTF8: InvalidUTF8?
+
+    /// The first invalid byte of a file that is UTF-8 elsewhere.
+    public struct InvalidUTF8: Sendable, Equatable {
+        /// The offset of the first invalid byte in the decoded `bytes`' source, after any BOM.
+        public var offset: Int
+        /// The first invalid byte itself, e.g. 0xE9 (a Windows-1252 `é`).
+        public var byte: UInt8
+        /// How many invalid sequences there are in all (at least 1).
+        public var count: Int
+        /// 1-based line and column (in scalars, as in ``Diagnostic/Location``) of the first one.
+        public var line: Int
+        public var column: Int
+    }
+}
+
 /// Turns the bytes of an input file into UTF-8 bytes, detecting the encoding.
 ///
 /// Detection, in order: a UTF-8 byte order mark (dropped); a UTF-16 byte order mark (converted);
-/// valid UTF-8; otherwise Windows-1252, which maps every byte (0x80–0x9F to the characters Excel
-/// puts there, e.g. 0x80 to `€`). The result never contains a byte order mark.
+/// valid UTF-8; otherwise, when the file has valid UTF-8 multi-byte sequences and no more invalid
+/// sequences than valid ones, UTF-8 with errors (``DecodedText/invalidUTF8`` says where; the bytes
+/// become U+FFFD, never Windows-1252 mojibake like `Ã©`); otherwise Windows-1252, which maps every
+/// byte (0x80–0x9F to the characters Excel puts there, e.g. 0x80 to `€`). A file with a UTF-8
+/// byte order mark is always UTF-8. The result never contains a byte order mark.
 public enum TextDecoding {
     /// Decodes file bytes into UTF-8 bytes and names the encoding found.
     ///
     /// - Complexity: O(n) in the number of bytes.
     public static func utf8Bytes(from bytes: [UInt8]) -> (bytes: [UInt8], encoding: TextEncoding) {
+        let decoded = decode(bytes)
+        return (decoded.bytes, decoded.encoding)
+    }
+
+    /// Decodes file bytes, reporting invalid bytes in a file that is UTF-8 elsewhere.
+    ///
+    /// - Complexity: O(n) in the number of bytes.
+    public static func decode(_ bytes: [UInt8]) -> DecodedText {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             let rest = Array(bytes[3...])
-            if isValidUTF8(rest) { return (rest, .utf8WithBOM) }
-            return (windows1252ToUTF8(rest), .windows1252)
+            let scan = UTF8Scan(rest)
+            if scan.invalid == 0 { return DecodedText(bytes: rest, encoding: .utf8WithBOM) }
+            return DecodedText(bytes: lossyUTF8(rest), encoding: .utf8WithBOM, invalidUTF8: scan.firstInvalid(in: rest))
         }
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
-            return (utf16ToUTF8(bytes[2...], bigEndian: false), .utf16LittleEndian)
+            return DecodedText(bytes: utf16ToUTF8(bytes[2...], bigEndian: false), encoding: .utf16LittleEndian)
         }
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
-            return (utf16ToUTF8(bytes[2...], bigEndian: true), .utf16BigEndian)
+            return DecodedText(bytes: utf16ToUTF8(bytes[2...], bigEndian: true), encoding: .utf16BigEndian)
         }
-        if isValidUTF8(bytes) { return (bytes, .utf8) }
-        return (windows1252ToUTF8(bytes), .windows1252)
+        let scan = UTF8Scan(bytes)
+        if scan.invalid == 0 { return DecodedText(bytes: bytes, encoding: .utf8) }
+        if scan.validMultiByte > 0, scan.validMultiByte >= scan.invalid {
+            return DecodedText(bytes: lossyUTF8(bytes), encoding: .utf8, invalidUTF8: scan.firstInvalid(in: bytes))
+        }
+        return DecodedText(bytes: windows1252ToUTF8(bytes), encoding: .windows1252)
     }
 
     /// Whether the bytes are well-formed UTF-8.
@@ -42,6 +82,11 @@ public enum TextDecoding {
         // Pure ASCII is the common case; check it first without building a String.
         if !bytes.contains(where: { $0 >= 0x80 }) { return true }
         return String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    /// UTF-8 with every invalid sequence replaced by U+FFFD.
+    private static func lossyUTF8(_ bytes: [UInt8]) -> [UInt8] {
+        Array(String(decoding: bytes, as: UTF8.self).utf8)
     }
 
     /// Converts Windows-1252 bytes to UTF-8.
@@ -96,5 +141,81 @@ public enum TextDecoding {
             output.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
             output.append(UInt8(0x80 | (scalar & 0x3F)))
         }
+    }
+}
+
+/// One pass over bytes counting valid UTF-8 multi-byte sequences and invalid sequences
+/// (maximal subparts, as U+FFFD replacement counts them).
+struct UTF8Scan {
+    private(set) var validMultiByte = 0
+    private(set) var invalid = 0
+    private(set) var firstInvalidOffset: Int?
+
+    init(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length = Self.sequenceLength(buffer, at: index)
+                if length > 0 {
+                    validMultiByte += 1
+                    index += length
+                } else {
+                    invalid += 1
+                    if firstInvalidOffset == nil { firstInvalidOffset = index }
+                    index += 1
+                    // Skip the continuation bytes of this broken sequence: one error, not several.
+                    while index < count, buffer[index] & 0xC0 == 0x80 { index += 1 }
+                }
+            }
+        }
+    }
+
+    /// The length of a well-formed multi-byte sequence at `index`, or 0 when it is not one.
+    private static func sequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let lead = buffer[index]
+        let length: Int
+        var low: UInt8 = 0x80, high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; low = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; high = 0x9F
+        case 0xF0: length = 4; low = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; high = 0x8F
+        default: return 0
+        }
+        guard index + length <= buffer.count else { return 0 }
+        let second = buffer[index + 1]
+        guard second >= low, second <= high else { return 0 }
+        for offset in 2..<length where buffer[index + offset] & 0xC0 != 0x80 { return 0 }
+        return length
+    }
+
+    /// Where the first invalid byte is, with line and column counted as the CSV reader does.
+    func firstInvalid(in bytes: [UInt8]) -> DecodedText.InvalidUTF8? {
+        guard let offset = firstInvalidOffset else { return nil }
+        var line = 1, column = 1, index = 0
+        while index < offset {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                line += 1
+                column = 1
+                if index + 1 < offset, bytes[index + 1] == 0x0A { index += 1 }
+            } else if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
+        }
+        return DecodedText.InvalidUTF8(offset: offset, byte: bytes[offset], count: invalid, line: line, column: column)
     }
 }
