@@ -38,7 +38,7 @@ extension KapstokCommand {
                     files.map { ($0.name, $0.data) }, owning: RoundExporter.ownership, command: "kapstok generate",
                     hook: FaultInjection.commitHook())
             } catch {
-                Terminal.error("error: \(terminalSafe(error.description))")
+                Terminal.error("error: \(TerminalText.escaped(error.description))")
                 throw ExitCode(73)
             }
             print("wrote \(files.map(\.name).joined(separator: ", ")) to \(out)")

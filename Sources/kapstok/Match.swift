@@ -55,7 +55,7 @@ struct SolveOptions: ParsableArguments {
     func seconds() throws -> Double? {
         guard let timeLimit else { return nil }
         guard let value = Double(timeLimit), timeLimit.allSatisfy({ "0123456789.eE+-".contains($0) }), value.isFinite else {
-            throw ValidationError("--time-limit must be a number of seconds, not '\(terminalSafe(timeLimit))'")
+            throw ValidationError("--time-limit must be a number of seconds, not '\(TerminalText.escaped(timeLimit))'")
         }
         guard value > 0, value <= Self.maximumTimeLimit else {
             throw ValidationError("--time-limit must be positive and at most \(Int(Self.maximumTimeLimit)) seconds (one week); got \(timeLimit)")
@@ -92,7 +92,7 @@ enum OutputOptions {
         do {
             try RoundResultExport.write(result, to: URL(fileURLWithPath: path), hook: FaultInjection.commitHook())
         } catch {
-            Terminal.error("error: \(terminalSafe(error.description))")
+            Terminal.error("error: \(TerminalText.escaped(error.description))")
             throw ExitCode(73)
         }
     }
@@ -116,19 +116,4 @@ enum FaultInjection {
             if step.rawValue == killAt { kill(getpid(), SIGKILL) }
         }
     }
-}
-
-/// Text from input or the system made safe for a terminal: control characters and bidirectional
-/// overrides shown as `\u{…}` escapes instead of being emitted.
-func terminalSafe(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-        switch scalar.value {
-        case 0x00..<0x20, 0x7F..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-            result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-        default:
-            result.unicodeScalars.append(scalar)
-        }
-    }
-    return result
 }
