@@ -56,7 +56,7 @@ public enum ConstraintsLoader {
             }
             rules.append(PairRule(
                 menteeID: pair.mentee, mentorID: pair.mentor, kind: kind, reason: cells.optionalText(reasonColumn),
-                line: record.line))
+                location: location))
         }
         return rules
     }

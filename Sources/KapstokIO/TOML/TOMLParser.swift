@@ -434,14 +434,3 @@ private struct TOMLLine {
         (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 }
-
-extension CalendarDate {
-    /// The number of days in a month of the proleptic Gregorian calendar.
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-}
