@@ -121,7 +121,11 @@ public struct RoundLoader: Sendable {
         checks.reportOrgDisagreements(diagnostics: &diagnostics)
         let chart = ManagerChart(round: round)
         checks.reportLoops(chart, diagnostics: &diagnostics)
-        if configuration.rules.managerChain { checks.reportUnknownManagers(chart, diagnostics: &diagnostics) }
+        // Without both people files every manager looks unknown: nothing useful to say.
+        let hasBothFiles = !(mentorsFile?.people.isEmpty ?? true) && !(menteesFile?.people.isEmpty ?? true)
+        if configuration.rules.managerChain && hasBothFiles {
+            checks.reportUnknownManagers(chart, diagnostics: &diagnostics)
+        }
         if let scoresFile { checks.reportLoadsOverCapacity(loadLocations: scoresFile.loadLocations, diagnostics: &diagnostics) }
         if !isTooLarge { checks.reportImpossibleRequirements(diagnostics: &diagnostics) }
 
