@@ -86,13 +86,19 @@ public enum ConfigurationLoader {
 private struct ConfigurationReader {
     var configuration = Configuration()
     var locations: [String: TOMLEntry] = [:]
+    /// Keys whose value was rejected: cross-key rules involving them are not checked (the
+    /// default that stands in would only give a second, misleading error).
+    var rejectedKeys: Set<String> = []
 
     // MARK: Keys
 
     mutating func apply(_ entry: TOMLEntry, table: String, diagnostics: inout DiagnosticCollector) {
         locations[entry.key] = entry
         var value = ValueReader(entry: entry)
-        defer { diagnostics.collect(contentsOf: value.problems) }
+        defer {
+            if !value.problems.isEmpty { rejectedKeys.insert(entry.key) }
+            diagnostics.collect(contentsOf: value.problems)
+        }
         switch (table, entry.key) {
         case ("scoring", "competency_weight"):
             value.number(in: Limits.scoringWeight).map { configuration.scoring.competencyWeight = $0 }
@@ -195,19 +201,21 @@ private struct ConfigurationReader {
     // MARK: Cross-key rules
 
     mutating func checkCrossKeyRules(diagnostics: inout DiagnosticCollector) {
+        func valid(_ keys: String...) -> Bool { rejectedKeys.isDisjoint(with: keys) }
         let scoring = configuration.scoring
-        if scoring.competencyWeight + scoring.domainWeight <= 0,
+        if valid("competency_weight", "domain_weight"), scoring.competencyWeight + scoring.domainWeight <= 0,
             let entry = locations["domain_weight"] ?? locations["competency_weight"]
         {
             diagnostics.error(
                 .invalidValue, "competency_weight and domain_weight cannot both be 0", at: entry.valueLocation)
         }
         let program = configuration.program
-        if program.start >= program.end, let entry = locations["end"] ?? locations["start"] {
+        let datesValid = valid("start", "end")
+        if datesValid, program.start >= program.end, let entry = locations["end"] ?? locations["start"] {
             diagnostics.error(
                 .invalidValue, "end '\(program.end)' must be after start '\(program.start)'", at: entry.valueLocation)
         }
-        if program.start < program.end, program.end > program.start.adding(years: Limits.programYears),
+        if datesValid, program.start < program.end, program.end > program.start.adding(years: Limits.programYears),
             let entry = locations["end"] ?? locations["start"]
         {
             diagnostics.error(
@@ -215,13 +223,13 @@ private struct ConfigurationReader {
                 "end '\(program.end)' is more than \(Limits.programYears) years after start '\(program.start)'",
                 at: entry.valueLocation)
         }
-        if program.minGapWeeks > program.maxGapWeeks, let entry = locations["max_gap_weeks"] ?? locations["min_gap_weeks"] {
+        if valid("min_gap_weeks", "max_gap_weeks"), program.minGapWeeks > program.maxGapWeeks, let entry = locations["max_gap_weeks"] ?? locations["min_gap_weeks"] {
             diagnostics.error(
                 .invalidValue,
                 "max_gap_weeks '\(program.maxGapWeeks)' is less than min_gap_weeks '\(program.minGapWeeks)'",
                 at: entry.valueLocation)
         }
-        if program.sessionMinutes % program.slotMinutes != 0,
+        if valid("session_minutes", "slot_minutes"), program.sessionMinutes % program.slotMinutes != 0,
             let entry = locations["session_minutes"] ?? locations["slot_minutes"]
         {
             diagnostics.error(
