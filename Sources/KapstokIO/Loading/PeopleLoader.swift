@@ -9,10 +9,17 @@ import Kapstok
 /// the target level, and the interest (domain). Levels are integers 0–5.
 ///
 /// Cell rules: `id` and `name` non-empty, ids unique per file (case-sensitive); `grade` an
-/// integer; `capacity` a number > 0; `languages` split on `|`, trimmed, empty items dropped,
-/// duplicates dropped; `manager_id` not the person's own id. Empty optional cells give `nil` (or
-/// `[]`); empty `capacity` and `<id>.target` stay `nil`, so scoring applies the configured
-/// defaults. An empty level cell is an error.
+/// integer in ``Limits/grade`` (−1000…1000); `capacity` a number in ``Limits/capacity``
+/// (0 < c ≤ 1000; without scores.csv a capacity below 1 holds no mentee, a warning);
+/// `languages` split on `|`, `,`, `;` and `/`, trimmed, empty items dropped, duplicates dropped
+/// ignoring case (the first spelling stays); `manager_id` not the person's own id. Empty optional
+/// cells give `nil` (or `[]`); empty `capacity` and `<id>.target` stay `nil`, so scoring applies
+/// the configured defaults. Levels are integers in ``Limits/level`` (0–5; `03` and `+3` read as 3,
+/// a decimal such as `3.0` is an error that says so); an empty level cell is an error. A file with
+/// a header but no rows is an error (`no-records`): it would give an empty round.
+///
+/// The same id in mentors.csv and mentees.csv is one person (tiered programs); the round loader
+/// checks them across the files.
 ///
 /// Framework columns: without scores mode every framework id needs its column (one
 /// `missing-framework-columns` error names all missing ones). In scores mode they are
