@@ -78,7 +78,7 @@ private func load(
         let bad = header + "\n" + ["3.0", "3,5", "-1", "6", "99999999999999999999", "x"].enumerated()
             .map { row("M\($0.offset)", first: $0.element.contains(",") ? "\"\($0.element)\"" : $0.element) }
             .joined(separator: "\n") + "\n"
-        let messages = rendered { PeopleLoader(framework: .builtIn).loadMentors(parsedTable(bad, file: "mentors.csv")!, diagnostics: &$0) }
+        let messages = rendered { _ = PeopleLoader(framework: .builtIn).loadMentors(parsedTable(bad, file: "mentors.csv")!, diagnostics: &$0) }
         #expect(messages == [
             "mentors.csv:2:8: error: invalid level '3.0' for 'leader.vision': a decimal (expected an integer 0–5)",
             "mentors.csv:3:8: error: invalid level '3,5' for 'leader.vision': a decimal (expected an integer 0–5)",

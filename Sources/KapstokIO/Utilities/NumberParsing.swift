@@ -39,12 +39,7 @@ enum NumberParsing {
     /// - Parameter allowsDecimalComma: also accept one `,` as the decimal mark (`3,5`), as
     ///   semicolon-separated exports from European Excel write numbers.
     static func finiteDouble(_ text: String, allowsDecimalComma: Bool = false) -> Double? {
-        var text = text
-        if allowsDecimalComma, !text.contains("."), text.utf8.count(where: { $0 == UInt8(ascii: ",") }) == 1 {
-            text = text.replacingComma()
-        }
-        guard isPlainDecimal(text), let value = Double(text), value.isFinite else { return nil }
-        return value
+        decimal(text, allowsDecimalComma: allowsDecimalComma).flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// A number in plain decimal notation, possibly too large for a finite `Double` (`1e400`
@@ -58,13 +53,6 @@ enum NumberParsing {
         }
         guard isPlainDecimal(text), let value = Double(text), !value.isNaN else { return nil }
         return value
-    }
-
-    /// An integer in plain decimal notation (`+` allowed), without a fraction or exponent;
-    /// `nil` also when it does not fit an `Int`.
-    static func integer(_ text: String) -> Int? {
-        if case .integer(let value) = readInteger(text) { return value }
-        return nil
     }
 
     /// What an integer cell holds.
