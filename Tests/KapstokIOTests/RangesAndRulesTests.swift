@@ -312,6 +312,18 @@ private func load(
             == "'M1' is above 'E1' in the manager chain (E1 → X1 → X2 → M1)")
     }
 
+    /// Past 32 levels the walk switches from a linear search to a set; both stop at a loop.
+    @Test func longChainsAndLongLoopsEnd() {
+        let org = (0..<100).map { OrgEntry(id: "P\($0)", managerID: "P\(($0 + 1) % 100)") }
+        let chart = ManagerChart(mentors: [], mentees: [Mentee(id: "E", name: "e", managerID: "P0")], org: org)
+        let chain = chart.chain(above: "E")
+        #expect(chain.count == 100 && chain.first == "P0" && chain.last == "P99")
+        #expect(chart.chain(above: "P5").count == 99, "the walk stops before P5 repeats")
+        #expect(chart.loops().map(\.count) == [100])
+        let line = ManagerChart(mentors: [], mentees: [], org: (0..<50).map { OrgEntry(id: "L\($0)", managerID: $0 < 49 ? "L\($0 + 1)" : nil) })
+        #expect(line.chain(above: "L0").count == 49)
+    }
+
     @Test func chartFindsLoopsAndUnknownManagersOnce() {
         let chart = ManagerChart(
             mentors: [Mentor(id: "A", name: "a", managerID: "B")],

@@ -26,9 +26,13 @@ public struct ManagerChart: Sendable {
 
     /// Builds the chart from the people files and the org chart.
     public init(mentors: [Mentor], mentees: [Mentee], org: [OrgEntry] = []) {
+        let count = mentors.count + mentees.count + org.count
         var managerOf: [String: String] = [:]
+        managerOf.reserveCapacity(count)
         var known = Set<String>()
+        known.reserveCapacity(count)
         var order: [String] = []
+        order.reserveCapacity(count)
         func add(_ id: String, manager: String?) {
             if known.insert(id).inserted { order.append(id) }
             if let manager, manager != id, managerOf[id] == nil { managerOf[id] = manager }
@@ -47,10 +51,22 @@ public struct ManagerChart: Sendable {
     /// (a loop).
     public func chain(above id: String) -> [String] {
         var chain: [String] = []
-        var seen: Set<String> = [id]
+        // Chains are short: a linear search finds a repeat without hashing; past 32 levels a
+        // set keeps a long chain linear.
+        var seen: Set<String>?
         var next = managerOf[id]
-        while let manager = next, seen.insert(manager).inserted {
+        while let manager = next {
+            if let set = seen {
+                if set.contains(manager) { break }
+            } else if manager == id || chain.contains(manager) {
+                break
+            }
             chain.append(manager)
+            if seen != nil {
+                seen!.insert(manager)
+            } else if chain.count == 32 {
+                seen = Set(chain + [id])
+            }
             next = managerOf[manager]
         }
         return chain
