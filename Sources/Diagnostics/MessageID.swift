@@ -67,6 +67,16 @@ extension Diagnostic {
         public static let levelOutOfRange: MessageID = "level-out-of-range"
         /// A number cell (grade, capacity, weight, score, load) is not acceptable.
         public static let invalidNumber: MessageID = "invalid-number"
+        /// A number outside its stated range (see `Limits` in Kapstok), e.g. a capacity over 1000.
+        public static let numberOutOfRange: MessageID = "number-out-of-range"
+        /// A capacity below 1 without scores.csv: every mentee takes 1, so it holds no mentee.
+        public static let capacityHoldsNoMentee: MessageID = "capacity-holds-no-mentee"
+        /// A scores.csv load above its mentor's capacity: the pair can never be chosen.
+        public static let loadOverCapacity: MessageID = "load-over-capacity"
+        /// A people file with a header but no data rows.
+        public static let noRecords: MessageID = "no-records"
+        /// More mentee–mentor pairs than a round can hold in memory.
+        public static let roundTooLarge: MessageID = "round-too-large"
         /// A framework kind other than `competency` or `domain`.
         public static let invalidKind: MessageID = "invalid-kind"
         /// A framework identifier that would clash with a people-file column.
@@ -79,6 +89,14 @@ extension Diagnostic {
         public static let selfManager: MessageID = "self-manager"
         /// A manager chain loops back on itself.
         public static let managerCycle: MessageID = "manager-cycle"
+        /// A `manager_id` that matches nobody in the people files or org.csv.
+        public static let unknownManager: MessageID = "unknown-manager"
+        /// One person with two different managers (mentors.csv against mentees.csv, or org.csv
+        /// against the people files).
+        public static let conflictingManager: MessageID = "conflicting-manager"
+        /// A `require` rule that cannot hold: it breaks a hard rule, has no score, overfills its
+        /// mentor or pairs a person with themselves.
+        public static let impossibleRequire: MessageID = "impossible-require"
         /// A mentee or mentor identifier not found in the people files.
         public static let unknownPerson: MessageID = "unknown-person"
         /// A pair listed twice in one file.

@@ -32,7 +32,7 @@ extension KapstokCommand {
             let sources = RoundSources(
                 mentors: mentors, mentees: mentees, framework: file("framework.csv"), scores: file("scores.csv"),
                 constraints: file("constraints.csv"), history: file("history.csv"), configuration: file("kapstok.toml"))
-            let prepared = try RoundOptions.prepare(sources, constraintsPath: file("constraints.csv")?.path)
+            let prepared = try RoundOptions.prepare(sources)
             let result = try solve.solve(prepared)
             try OutputOptions.write(result, to: out)
             print(SummaryTable.render(result, folder: out))

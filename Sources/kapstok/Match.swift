@@ -44,8 +44,8 @@ struct SolveOptions: ParsableArguments {
         help: "Seconds (0 < s ≤ \(Int(SolveOptions.maximumTimeLimit))) before returning the best pairing found, with its bound and gap.")
     var timeLimit: String?
 
-    /// The longest time limit accepted, in seconds (one week), here and in `kapstok.toml`.
-    static let maximumTimeLimit = 604_800.0
+    /// The longest time limit accepted, in seconds (one week), as in `kapstok.toml`.
+    static let maximumTimeLimit = Limits.timeLimitSeconds.upperBound
 
     func validate() throws {
         _ = try seconds()
@@ -57,7 +57,7 @@ struct SolveOptions: ParsableArguments {
         guard let value = Double(timeLimit), timeLimit.allSatisfy({ "0123456789.eE+-".contains($0) }), value.isFinite else {
             throw ValidationError("--time-limit must be a number of seconds, not '\(TerminalText.escaped(timeLimit))'")
         }
-        guard value > 0, value <= Self.maximumTimeLimit else {
+        guard Limits.timeLimitSeconds.contains(value) else {
             throw ValidationError("--time-limit must be positive and at most \(Int(Self.maximumTimeLimit)) seconds (one week); got \(timeLimit)")
         }
         return value

@@ -26,37 +26,40 @@ struct RoundOptions: ParsableArguments {
     @Option(help: "kapstok.toml with [scoring], [rules], [pairing] and [program] settings.")
     var config: String?
 
+    @Option(help: "Org chart CSV (id,manager_id), the HRIS export, through which the manager-chain rule follows people outside the program.")
+    var org: String?
+
     var sources: RoundSources {
         func source(_ path: String) -> InputSource { .file(URL(fileURLWithPath: path)) }
         return RoundSources(
             mentors: source(mentors), mentees: source(mentees), framework: framework.map(source),
             scores: scores.map(source), constraints: constraints.map(source), history: history.map(source),
-            configuration: config.map(source))
+            configuration: config.map(source), org: org.map(source))
     }
 
     /// Loads and prepares the round; prints every diagnostic and exits 65 on input errors.
     func prepare() throws -> PreparedRound {
-        try Self.prepare(sources, constraintsPath: constraints)
+        try Self.prepare(sources)
     }
 
-    static func prepare(_ sources: RoundSources, constraintsPath: String?) throws -> PreparedRound {
+    static func prepare(_ sources: RoundSources) throws -> PreparedRound {
         let loaded: (round: Round, warnings: [Diagnostic])
         do {
             loaded = try RoundLoader().loadRound(sources)
         } catch {
             Terminal.error(error.diagnostics.map(\.description).joined(separator: "\n"))
-            let count = error.diagnostics.filter(\.isError).count
-            Terminal.error("\(counted(count, "error")); nothing was written")
+            Terminal.error("\(counted(error.errorCount, "error")); nothing was written")
             throw ExitCode(65)
         }
         for warning in loaded.warnings { Terminal.error(warning.description) }
         do {
             return try PreparedRound(round: loaded.round)
         } catch {
-            let file = constraintsPath ?? "constraints"
+            // The loader reports impossible `require` rules already; this is the defence for a
+            // check the loader missed, printed at the rule's cell all the same.
             for problem in error.problems {
-                let location = problem.rule.line.map { "\(file):\($0):1" } ?? file
-                Terminal.error("\(location): error: \(problem.message)")
+                let location = problem.rule.location.map { "\($0): " } ?? ""
+                Terminal.error("\(location)error: \(problem.message)")
             }
             Terminal.error("\(counted(error.problems.count, "error")); nothing was written")
             throw ExitCode(65)

@@ -20,6 +20,12 @@ extension KapstokCommand {
             print("ok: \(counted(round.mentees.count, "mentee")), \(counted(round.mentors.count, "mentor")), "
                 + "\(counted(prepared.table.allowedCount, "allowed pair")), \(counted(round.rules.count, "rule")), "
                 + "\(counted(round.history.count, "history entry", "history entries"))")
+            let both = round.peopleInBothFiles
+            if !both.isEmpty {
+                let ids = both.map { "'\($0)'" }.joined(separator: ", ")
+                print("\(counted(both.count, "person", "people")) in both mentors and mentees, "
+                    + "never paired with themselves: \(ids)")
+            }
         }
     }
 }

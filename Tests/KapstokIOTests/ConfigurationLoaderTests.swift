@@ -75,7 +75,7 @@ import Testing
         #expect(diagnostics.isEmpty)
         #expect(configuration.rules.minGradeGap == nil)
         #expect(load("[rules]\nmin_grade_gap = true\n").diagnostics == [
-            "kapstok.toml:2:17: error: invalid value 'true' for 'min_grade_gap' (expected an integer, or false to switch the rule off, found a boolean)"
+            "kapstok.toml:2:17: error: invalid value 'true' for 'min_grade_gap' (expected an integer -1000 to 1000, or false to switch the rule off, found a boolean)"
         ])
     }
 
@@ -122,14 +122,14 @@ import Testing
             timezone = "Europe/Brusels"
             """)
         #expect(diagnostics == [
-            "kapstok.toml:2:21: error: invalid value 'high' for 'competency_weight' (expected a number ≥ 0, found a string)",
-            "kapstok.toml:3:17: error: invalid value '-1' for 'domain_weight' (expected a number ≥ 0)",
+            "kapstok.toml:2:21: error: invalid value 'high' for 'competency_weight' (expected a number from 0 to 1000, found a string)",
+            "kapstok.toml:3:17: error: invalid value '-1' for 'domain_weight' (expected a number from 0 to 1000)",
             "kapstok.toml:5:13: error: invalid value 'best' for 'objective' (expected \"total\" or \"fair\")",
-            "kapstok.toml:6:20: error: invalid value '0' for 'default_capacity' (expected a number > 0)",
+            "kapstok.toml:6:20: error: invalid value '0' for 'default_capacity' (expected a number > 0 and ≤ 1000)",
             "kapstok.toml:7:18: error: invalid value '7' for 'default_target' (expected an integer 0–5)",
-            "kapstok.toml:8:22: error: invalid value 'inf' for 'time_limit_seconds' (expected a number > 0)",
-            "kapstok.toml:10:9: error: invalid value '2027-02-01' for 'start' (expected a date like 2027-02-01, found a string)",
-            "kapstok.toml:11:12: error: invalid value '2.5' for 'sessions' (expected an integer ≥ 1, found a float)",
+            "kapstok.toml:8:22: error: invalid value 'inf' for 'time_limit_seconds' (expected a number > 0 and ≤ 604800)",
+            "kapstok.toml:10:9: error: invalid value '2027-02-01' for 'start' (expected a date from 2000-01-01 to 2099-12-31, found a string)",
+            "kapstok.toml:11:12: error: invalid value '2.5' for 'sessions' (expected an integer 1–52, found a float)",
             "kapstok.toml:12:17: error: invalid value '9-17' for 'working_hours' (expected hours like \"09:00-17:00\")",
             "kapstok.toml:13:12: error: unknown time zone 'Europe/Brusels' for 'timezone' (expected a time zone name like \"Europe/Brussels\")",
         ])

@@ -51,12 +51,12 @@ import Testing
             "framework.csv:4:1: error: empty framework id",
             "framework.csv:5:3: error: empty name for framework item 'b'",
             "framework.csv:5:4: error: invalid kind 'skill' (expected 'competency' or 'domain')",
-            "framework.csv:5:17: error: invalid weight '0' (expected a number > 0)",
+            "framework.csv:5:17: error: weight '0' out of range (expected a number > 0 and ≤ 1000)",
             "framework.csv:6:16: error: empty group for competency 'c' (the role, e.g. 'leader')",
-            "framework.csv:6:17: error: invalid weight '-1' (expected a number > 0)",
+            "framework.csv:6:17: error: weight '-1' out of range (expected a number > 0 and ≤ 1000)",
             "framework.csv:7:1: error: framework id 'name' is also a column of the people files; choose another id",
             "framework.csv:8:1: error: framework id 'd.target' must not end in '.target' (that suffix marks target columns)",
-            "framework.csv:9:13: error: invalid weight 'abc' (expected a number > 0)",
+            "framework.csv:9:13: error: invalid weight 'abc' (expected a number > 0 and ≤ 1000)",
         ])
     }
 

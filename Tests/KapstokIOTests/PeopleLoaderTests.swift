@@ -88,10 +88,10 @@ import Testing
         #expect(diagnostics == [
             "mentors.csv:2:1: error: empty mentor id",
             "mentors.csv:3:4: error: empty name for mentor 'M2'",
-            "mentors.csv:3:5: error: invalid grade 'x' (expected an integer)",
-            "mentors.csv:3:7: error: invalid capacity '0' (expected a number > 0)",
+            "mentors.csv:3:5: error: invalid grade 'x' (expected an integer -1000 to 1000)",
+            "mentors.csv:3:7: error: capacity '0' out of range (expected a number > 0 and ≤ 1000)",
             "mentors.csv:3:9: error: mentor 'M2' is their own manager",
-            "mentors.csv:4:11: error: invalid capacity 'two' (expected a number > 0)",
+            "mentors.csv:4:11: error: invalid capacity 'two' (expected a number > 0 and ≤ 1000)",
         ])
     }
 
@@ -107,7 +107,8 @@ import Testing
     }
 
     @Test func missingRequiredColumns() {
-        let text = "name," + Fixture.frameworkIDs.joined(separator: ",") + "\n"
+        let text = "name," + Fixture.frameworkIDs.joined(separator: ",") + "\nAnn,"
+            + Fixture.frameworkIDs.map { _ in "3" }.joined(separator: ",") + "\n"
         #expect(mentors(text).diagnostics == ["mentors.csv:1:1: error: missing column 'id'"])
     }
 
@@ -141,9 +142,9 @@ import Testing
             columns: "id,name,capacity,grade",
             rows: ["M1,Ann,0,10", "M1,Bob,2,11", "M3,Cleo,2,senior"])
         #expect(mentors(text).diagnostics == [
-            "mentors.csv:2:8: error: invalid capacity '0' (expected a number > 0)",
+            "mentors.csv:2:8: error: capacity '0' out of range (expected a number > 0 and ≤ 1000)",
             "mentors.csv:3:1: error: duplicate mentor id 'M1' (first on line 2)",
-            "mentors.csv:4:11: error: invalid grade 'senior' (expected an integer)",
+            "mentors.csv:4:11: error: invalid grade 'senior' (expected an integer -1000 to 1000)",
         ])
     }
 

@@ -80,9 +80,9 @@ import Testing
             #expect(error.description == """
                 kapstok.toml:2:13: error: invalid value 'fastest' for 'objective' (expected "total" or "fair")
                 mentees.csv:2:8: error: mentee 'E1' is their own manager
-                mentors.csv:2:8: error: invalid capacity '0' (expected a number > 0)
+                mentors.csv:2:8: error: capacity '0' out of range (expected a number > 0 and ≤ 1000)
                 mentors.csv:3:1: error: duplicate mentor id 'M1' (first on line 2)
-                mentors.csv:4:11: error: invalid grade 'senior' (expected an integer)
+                mentors.csv:4:11: error: invalid grade 'senior' (expected an integer -1000 to 1000)
                 scores.csv:3:4: error: unknown mentor 'M9'
                 """)
         }

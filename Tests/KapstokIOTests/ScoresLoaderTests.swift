@@ -35,9 +35,9 @@ import Testing
             """)
         #expect(diagnostics == [
             "scores.csv:2:4: error: unknown mentor 'M99'",
-            "scores.csv:3:7: error: invalid score 'abc' (expected a finite number)",
-            "scores.csv:4:7: error: invalid score 'NaN' (expected a finite number)",
-            "scores.csv:4:11: error: invalid load '0' (expected a number > 0)",
+            "scores.csv:3:7: error: invalid score 'abc' (expected a number from -1000000000 to 1000000000)",
+            "scores.csv:4:7: error: invalid score 'NaN' (expected a number from -1000000000 to 1000000000)",
+            "scores.csv:4:11: error: load '0' out of range (expected a number > 0 and ≤ 1000)",
             "scores.csv:6:1: error: duplicate pair of mentee 'E2' and mentor 'M2' (first on line 5)",
             "scores.csv:7:1: error: unknown mentee 'E9'",
             "scores.csv:7:4: error: empty mentor_id",

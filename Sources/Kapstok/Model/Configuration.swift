@@ -88,3 +88,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 }
+
+extension CalendarDate {
+    /// The number of days in a month of the proleptic Gregorian calendar.
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// The same day `years` years later; 29 February becomes 28 February in a common year.
+    public func adding(years: Int) -> CalendarDate {
+        let year = self.year + years
+        return CalendarDate(year: year, month: month, day: min(day, Self.daysIn(month: month, year: year)))
+    }
+}

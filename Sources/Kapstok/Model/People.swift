@@ -1,15 +1,20 @@
+import Diagnostics
+
 /// A mentor: a senior person who takes up to `capacity` mentees in a round.
 public struct Mentor: Sendable, Equatable {
     public var id: String
     public var name: String
     public var email: String?
     public var department: String?
-    /// Job grade; higher is more senior. `nil` when the file leaves it empty.
+    /// Job grade; higher is more senior; within ``Limits/grade`` (−1000…1000). `nil` when the
+    /// file leaves it empty.
     public var grade: Int?
     public var location: String?
-    /// Languages spoken; empty when not given (the shared-language rule then does not apply).
+    /// Languages spoken, compared case-insensitively (`NL` = `nl`); empty when not given (the
+    /// shared-language rule then does not apply).
     public var languages: [String]
-    /// Most mentees (in load units) this mentor takes; `nil` means the configured default.
+    /// Most mentees (in load units) this mentor takes, within ``Limits/capacity`` (0 < c ≤ 1000);
+    /// `nil` means the configured default.
     public var capacity: Double?
     /// Identifier of this person's manager, if given.
     public var managerID: String?
@@ -84,16 +89,18 @@ public struct PairRule: Sendable, Equatable {
     public var mentorID: String
     public var kind: Kind
     public var reason: String?
-    /// The 1-based line of `constraints.csv` the rule comes from, for messages; not part of
-    /// the rule's identity (``==`` ignores it).
-    public var line: Int?
+    /// Where in `constraints.csv` the rule comes from (its `mentee_id` cell), for messages;
+    /// `nil` for rules made in code. Not part of the rule's identity (``==`` ignores it).
+    public var location: Diagnostic.Location?
 
-    public init(menteeID: String, mentorID: String, kind: Kind, reason: String? = nil, line: Int? = nil) {
+    public init(
+        menteeID: String, mentorID: String, kind: Kind, reason: String? = nil, location: Diagnostic.Location? = nil
+    ) {
         self.menteeID = menteeID
         self.mentorID = mentorID
         self.kind = kind
         self.reason = reason
-        self.line = line
+        self.location = location
     }
 
     public static func == (lhs: PairRule, rhs: PairRule) -> Bool {
@@ -114,13 +121,28 @@ public struct HistoryEntry: Sendable, Equatable {
     }
 }
 
+/// One row of `org.csv`: a person of the organisation (in the program or not) and their manager.
+///
+/// The HRIS export of the whole org chart, through which the manager-chain rule follows people
+/// who are not in the program.
+public struct OrgEntry: Sendable, Equatable {
+    public var id: String
+    /// `nil` at the top of the organisation.
+    public var managerID: String?
+
+    public init(id: String, managerID: String? = nil) {
+        self.id = id
+        self.managerID = managerID
+    }
+}
+
 /// A pair with an analyst-supplied score from `scores.csv`.
 public struct ScoreEntry: Sendable, Equatable {
     public var menteeID: String
     public var mentorID: String
-    /// Any finite number; higher is better.
+    /// Higher is better; within ``Limits/score`` (−1e9…1e9).
     public var score: Double
-    /// What the pair uses of the mentor's capacity (default 1); > 0.
+    /// What the pair uses of the mentor's capacity (default 1); within ``Limits/load`` (0 < load ≤ 1000).
     public var load: Double
 
     public init(menteeID: String, mentorID: String, score: Double, load: Double = 1) {
@@ -141,12 +163,17 @@ public struct Round: Sendable, Equatable {
     /// Analyst-supplied scores; when present they replace the scoring model and only listed pairs
     /// are candidates.
     public var scores: [ScoreEntry]?
+    /// The organisation's chart from `org.csv` (empty without one); the people files' own
+    /// `manager_id` cells come first (see ``ManagerChart``).
+    public var org: [OrgEntry]
     public var configuration: Configuration
 
     public init(
         framework: Framework = .builtIn, mentors: [Mentor], mentees: [Mentee], rules: [PairRule] = [],
-        history: [HistoryEntry] = [], scores: [ScoreEntry]? = nil, configuration: Configuration = Configuration()
+        history: [HistoryEntry] = [], scores: [ScoreEntry]? = nil, org: [OrgEntry] = [],
+        configuration: Configuration = Configuration()
     ) {
+        self.org = org
         self.framework = framework
         self.mentors = mentors
         self.mentees = mentees
@@ -154,5 +181,14 @@ public struct Round: Sendable, Equatable {
         self.history = history
         self.scores = scores
         self.configuration = configuration
+    }
+}
+
+extension Round {
+    /// The ids in both mentors.csv and mentees.csv, in mentee order: one person each (tiered
+    /// programs), never paired with themselves.
+    public var peopleInBothFiles: [String] {
+        let mentorIDs = Set(mentors.map(\.id))
+        return mentees.map(\.id).filter { mentorIDs.contains($0) }
     }
 }

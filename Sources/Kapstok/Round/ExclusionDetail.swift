@@ -2,11 +2,21 @@ extension PreparedRound {
     /// Why a rule excludes a pair, in words that name the people and the data behind it:
     /// "'M2' is the manager of 'E4'", "paired before (2026-Q1)", "forbidden: conflict of interest".
     public func detail(of rule: ExclusionRule, mentee i: Int, mentor j: Int) -> String {
+        eligibility.detail(of: rule, mentee: i, mentor: j, in: round)
+    }
+}
+
+extension Eligibility {
+    /// Why a rule excludes a pair of `round` (the round this eligibility was built from), in
+    /// words that name the people and the data behind it.
+    public func detail(of rule: ExclusionRule, mentee i: Int, mentor j: Int, in round: Round) -> String {
         let mentee = round.mentees[i]
         let mentor = round.mentors[j]
         switch rule {
+        case .samePerson:
+            return "'\(mentee.id)' is both the mentee and the mentor (the same person in mentors.csv and mentees.csv)"
         case .managerChain:
-            let chain = managerChain(from: mentee.id, to: mentor.id)
+            let chain = chart.path(from: mentee.id, to: mentor.id) ?? [mentee.id, mentor.id]
             if chain.count <= 2 { return "'\(mentor.id)' is the manager of '\(mentee.id)'" }
             return "'\(mentor.id)' is above '\(mentee.id)' in the manager chain (\(chain.joined(separator: " → ")))"
         case .gradeGap:
@@ -28,25 +38,8 @@ extension PreparedRound {
         case .notScored:
             return "no score in scores.csv"
         case .requiredElsewhere:
-            let other = eligibility.requiredMentor[i].map { round.mentors[$0].id } ?? "?"
+            let other = requiredMentor[i].map { round.mentors[$0].id } ?? "?"
             return "'\(mentee.id)' is required with '\(other)'"
         }
-    }
-
-    /// The ids from a person up their `manager_id` chain to `target` (inclusive), or just the two
-    /// ends when the chain does not reach it.
-    func managerChain(from start: String, to target: String) -> [String] {
-        var managerOf: [String: String] = [:]
-        for mentee in round.mentees { if let manager = mentee.managerID { managerOf[mentee.id] = manager } }
-        for mentor in round.mentors { if let manager = mentor.managerID { managerOf[mentor.id] = manager } }
-        var chain = [start]
-        var seen: Set<String> = [start]
-        var next = managerOf[start]
-        while let id = next, seen.insert(id).inserted {
-            chain.append(id)
-            if id == target { return chain }
-            next = managerOf[id]
-        }
-        return [start, target]
     }
 }

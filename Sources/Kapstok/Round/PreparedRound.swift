@@ -37,31 +37,13 @@ public struct PreparedRound: Sendable {
             scoring = model
             table = PairTable.scoring(round, model: model, eligibility: eligibility)
         }
-        try checkRequirements(menteeIndex: menteeIndex, mentorIndex: mentorIndex)
+        try checkRequirements()
     }
 
-    private func checkRequirements(menteeIndex: [String: Int], mentorIndex: [String: Int]) throws(RoundError) {
-        var problems: [RoundError.Problem] = []
-        var used = [Double](repeating: 0, count: round.mentors.count)
-        for rule in round.rules where rule.kind == .require {
-            guard let i = menteeIndex[rule.menteeID], let j = mentorIndex[rule.mentorID] else { continue }
-            let broken = eligibility.ruleViolations(mentee: i, mentor: j)
-            if !broken.isEmpty {
-                let details = broken.map { detail(of: $0, mentee: i, mentor: j) }.joined(separator: "; ")
-                problems.append(.init(
-                    rule: rule,
-                    message: "required pair '\(rule.menteeID)' – '\(rule.mentorID)' breaks a hard rule: \(details)"))
-                continue
-            }
-            guard let entry = table.entry(mentee: i, mentor: j) else {
-                problems.append(.init(rule: rule, message: "required pair '\(rule.menteeID)' – '\(rule.mentorID)' has no score in scores.csv"))
-                continue
-            }
-            used[j] += entry.load
-            if used[j] > capacity[j] + 1e-9 {
-                problems.append(.init(rule: rule, message: "required pairs give mentor '\(rule.mentorID)' more than its capacity \(Format.number(capacity[j]))"))
-            }
-        }
+    /// A defence for rounds made in code: the loader already reports these rules as located
+    /// errors (see ``Eligibility/impossibleRequirements(in:capacity:)``).
+    private func checkRequirements() throws(RoundError) {
+        let problems = eligibility.impossibleRequirements(in: round, capacity: capacity)
         if !problems.isEmpty { throw RoundError(problems: problems) }
     }
 
@@ -76,7 +58,7 @@ public struct PreparedRound: Sendable {
     }
 }
 
-/// `require` rules that cannot hold; reported as input errors.
+/// `require` rules that cannot hold; reported as input errors, each at its rule's location.
 public struct RoundError: Error, Sendable, CustomStringConvertible {
     public struct Problem: Sendable {
         public let rule: PairRule

@@ -1,5 +1,8 @@
 /// A hard rule that can exclude a mentor for a mentee.
 public enum ExclusionRule: String, Sendable, Hashable, CaseIterable, Comparable {
+    /// The mentee and the mentor are one person: the same id in mentees.csv and mentors.csv
+    /// (tiered programs). Always on.
+    case samePerson = "same_person"
     /// The mentor is the mentee's manager or above them in the manager chain.
     case managerChain = "manager_chain"
     /// The mentor's grade is not at least the mentee's grade plus `min_grade_gap`.
@@ -22,6 +25,7 @@ public enum ExclusionRule: String, Sendable, Hashable, CaseIterable, Comparable 
     /// A short phrase for reports: "manager chain", "grade gap", …
     public var phrase: String {
         switch self {
+        case .samePerson: "same person"
         case .managerChain: "manager chain"
         case .gradeGap: "grade gap"
         case .sharedLanguage: "no shared language"
@@ -36,8 +40,16 @@ public enum ExclusionRule: String, Sendable, Hashable, CaseIterable, Comparable 
 /// The hard rules of a round, prepared for fast checks of every pair.
 ///
 /// Indices are 0-based positions in ``Round/mentors`` and ``Round/mentees``.
+///
+/// Eligibility is the one place that decides whether a pair breaks a hard rule:
+/// ``ruleViolations(mentee:mentor:)``, with ``excludeDisallowed(mentee:scores:)`` its bulk form.
+/// The scoring, the explanations and the loader's checks of `require` rules all ask it.
 public struct Eligibility: Sendable {
     let rules: Configuration.Rules
+    /// Who manages whom, across the people files and org.csv.
+    public let chart: ManagerChart
+    /// For each mentee who is also a mentor (same id in both files), that mentor's index.
+    let sameMentor: [Int: Int]
     /// For each mentee, the mentors above them in the manager chain (sorted indices).
     let chainMentors: [[Int]]
     let menteeGrades: [Int?]
@@ -61,25 +73,22 @@ public struct Eligibility: Sendable {
         let mentorIndex = Dictionary(round.mentors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let menteeIndex = Dictionary(round.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
 
-        // Manager chain: walk manager_id through everyone we know (mentors first, then mentees).
-        var managerOf: [String: String] = [:]
-        for mentee in round.mentees { if let manager = mentee.managerID { managerOf[mentee.id] = manager } }
-        for mentor in round.mentors { if let manager = mentor.managerID { managerOf[mentor.id] = manager } }
+        let chart = ManagerChart(round: round)
+        self.chart = chart
         chainMentors = round.mentees.map { mentee in
-            var found: [Int] = []
-            var seen: Set<String> = [mentee.id]
-            var next = mentee.managerID
-            while let id = next, seen.insert(id).inserted {
-                if let j = mentorIndex[id] { found.append(j) }
-                next = managerOf[id]
-            }
-            return found.sorted()
+            chart.chain(above: mentee.id).compactMap { mentorIndex[$0] }.sorted()
         }
+        var same: [Int: Int] = [:]
+        for (i, mentee) in round.mentees.enumerated() {
+            if let j = mentorIndex[mentee.id] { same[i] = j }
+        }
+        sameMentor = same
         menteeGrades = round.mentees.map(\.grade)
         mentorGrades = round.mentors.map(\.grade)
 
+        // Languages compare case-insensitively: `NL` and `nl` are one bit.
         var vocabulary: [String: Int] = [:]
-        for language in (round.mentees.flatMap(\.languages) + round.mentors.flatMap(\.languages)).sorted()
+        for language in (round.mentees.flatMap(\.languages) + round.mentors.flatMap(\.languages)).map({ $0.lowercased() }).sorted()
         where vocabulary[language] == nil {
             vocabulary[language] = vocabulary.count
         }
@@ -89,7 +98,7 @@ public struct Eligibility: Sendable {
             var result = [UInt64](repeating: 0, count: lists.count * words)
             for (person, languages) in lists.enumerated() {
                 for language in languages {
-                    guard let bit = vocabulary[language] else { continue }
+                    guard let bit = vocabulary[language.lowercased()] else { continue }
                     result[person * words + bit / 64] |= 1 << UInt64(bit % 64)
                 }
             }
@@ -128,6 +137,7 @@ public struct Eligibility: Sendable {
     public func excludeDisallowed(mentee i: Int, scores: UnsafeMutableBufferPointer<Float>) {
         if let required = requiredMentor[i] {
             for j in 0..<scores.count where j != required { scores[j] = -.infinity }
+            if sameMentor[i] == required { scores[required] = -.infinity }
             return
         }
         if let gap = rules.minGradeGap, let grade = menteeGrades[i] {
@@ -142,6 +152,7 @@ public struct Eligibility: Sendable {
             for j in chainMentors[i] { scores[j] = -.infinity }
         }
         for j in pairExcludedMentors[i] { scores[j] = -.infinity }
+        if let j = sameMentor[i] { scores[j] = -.infinity }
     }
 
     /// Whether a mentee may be paired with a mentor under every hard rule (the bulk form is
@@ -152,17 +163,19 @@ public struct Eligibility: Sendable {
 
     /// Every rule that excludes this pair, in a fixed order; empty when the pair is allowed.
     ///
-    /// A required pair is reported as allowed here even if another rule would exclude it; the
-    /// round's validation reports such conflicts as input errors.
+    /// A required pair is reported as allowed here even if another rule would exclude it (the
+    /// loader reports such rules as input errors), except a person paired with themselves.
     public func exclusions(mentee i: Int, mentor j: Int) -> [ExclusionRule] {
+        if sameMentor[i] == j { return [.samePerson] }
         if let required = requiredMentor[i] { return required == j ? [] : [.requiredElsewhere] }
         return ruleViolations(mentee: i, mentor: j)
     }
 
-    /// The hard rules (manager chain, grade, language, history, forbid) a pair breaks, ignoring
+    /// The hard rules (same person, manager chain, grade, language, history, forbid) a pair breaks, ignoring
     /// `require` rules.
     public func ruleViolations(mentee i: Int, mentor j: Int) -> [ExclusionRule] {
         var found: [ExclusionRule] = []
+        if sameMentor[i] == j { found.append(.samePerson) }
         if rules.managerChain && chainMentors[i].contains(j) { found.append(.managerChain) }
         if let gap = rules.minGradeGap, let mentee = menteeGrades[i], let mentor = mentorGrades[j], mentor < mentee + gap {
             found.append(.gradeGap)

@@ -7,8 +7,12 @@ import Kapstok
 /// error with a "did you mean" when a known name is close (or the key belongs in another
 /// table). A value of the wrong type or out of range is an `invalid-value` error at the value.
 /// Cross-key rules are checked after all keys are read: `start < end`,
-/// `min_gap_weeks ≤ max_gap_weeks`, `session_minutes` a multiple of `slot_minutes`, and
+/// `end` at most ``Limits/programYears`` years after `start`, `min_gap_weeks ≤ max_gap_weeks`, `session_minutes` a multiple of `slot_minutes`, and
 /// `competency_weight + domain_weight > 0`.
+///
+/// Every number has the range stated in ``Limits`` (e.g. `time_limit_seconds` 0 < t ≤ 604800,
+/// `default_capacity` 0 < c ≤ 1000, `min_grade_gap` −1000…1000, program dates
+/// 2000-01-01…2099-12-31); a value outside is an `invalid-value` error at the value.
 ///
 /// Integers are accepted where a number is expected (`default_capacity = 2`); `min_grade_gap`
 /// also accepts `false`, which switches the grade rule off (`nil`).
@@ -82,24 +86,33 @@ public enum ConfigurationLoader {
 private struct ConfigurationReader {
     var configuration = Configuration()
     var locations: [String: TOMLEntry] = [:]
+    /// Keys whose value was rejected: cross-key rules involving them are not checked (the
+    /// default that stands in would only give a second, misleading error).
+    var rejectedKeys: Set<String> = []
 
     // MARK: Keys
 
     mutating func apply(_ entry: TOMLEntry, table: String, diagnostics: inout DiagnosticCollector) {
         locations[entry.key] = entry
         var value = ValueReader(entry: entry)
-        defer { diagnostics.collect(contentsOf: value.problems) }
+        defer {
+            if !value.problems.isEmpty { rejectedKeys.insert(entry.key) }
+            diagnostics.collect(contentsOf: value.problems)
+        }
         switch (table, entry.key) {
         case ("scoring", "competency_weight"):
-            value.number(atLeast: 0).map { configuration.scoring.competencyWeight = $0 }
+            value.number(in: Limits.scoringWeight).map { configuration.scoring.competencyWeight = $0 }
         case ("scoring", "domain_weight"):
-            value.number(atLeast: 0).map { configuration.scoring.domainWeight = $0 }
+            value.number(in: Limits.scoringWeight).map { configuration.scoring.domainWeight = $0 }
         case ("rules", "manager_chain"):
             value.boolean().map { configuration.rules.managerChain = $0 }
         case ("rules", "min_grade_gap"):
             if case .boolean(false) = entry.value {
                 configuration.rules.minGradeGap = nil
-            } else if let gap = value.integer(expected: "an integer, or false to switch the rule off") {
+            } else if let gap = value.integer(
+                expected: "an integer \(Limits.describe(Limits.minGradeGap)), or false to switch the rule off",
+                isValid: Limits.minGradeGap.contains)
+            {
                 configuration.rules.minGradeGap = gap
             }
         case ("rules", "shared_language"):
@@ -117,29 +130,29 @@ private struct ConfigurationReader {
                 }
             }
         case ("pairing", "default_capacity"):
-            value.number(greaterThan: 0).map { configuration.pairing.defaultCapacity = $0 }
+            value.number(in: Limits.capacity).map { configuration.pairing.defaultCapacity = $0 }
         case ("pairing", "default_target"):
-            value.integer(in: 0...5).map { configuration.pairing.defaultTarget = $0 }
+            value.integer(in: Limits.level).map { configuration.pairing.defaultTarget = $0 }
         case ("pairing", "time_limit_seconds"):
-            value.number(greaterThan: 0).map { configuration.pairing.timeLimitSeconds = $0 }
+            value.number(in: Limits.timeLimitSeconds).map { configuration.pairing.timeLimitSeconds = $0 }
         case ("program", "start"):
-            value.date().map { configuration.program.start = $0 }
+            value.date(in: Limits.programDate).map { configuration.program.start = $0 }
         case ("program", "end"):
-            value.date().map { configuration.program.end = $0 }
+            value.date(in: Limits.programDate).map { configuration.program.end = $0 }
         case ("program", "sessions"):
-            value.integer(atLeast: 1).map { configuration.program.sessions = $0 }
+            value.integer(in: Limits.sessions).map { configuration.program.sessions = $0 }
         case ("program", "min_gap_weeks"):
-            value.integer(atLeast: 1).map { configuration.program.minGapWeeks = $0 }
+            value.integer(in: Limits.gapWeeks).map { configuration.program.minGapWeeks = $0 }
         case ("program", "max_gap_weeks"):
-            value.integer(atLeast: 1).map { configuration.program.maxGapWeeks = $0 }
+            value.integer(in: Limits.gapWeeks).map { configuration.program.maxGapWeeks = $0 }
         case ("program", "session_minutes"):
-            value.integer(atLeast: 1).map { configuration.program.sessionMinutes = $0 }
+            value.integer(in: Limits.minutes).map { configuration.program.sessionMinutes = $0 }
         case ("program", "slot_minutes"):
-            value.integer(atLeast: 1).map { configuration.program.slotMinutes = $0 }
+            value.integer(in: Limits.minutes).map { configuration.program.slotMinutes = $0 }
         case ("program", "mentor_max_per_week"):
-            value.integer(atLeast: 1).map { configuration.program.mentorMaxPerWeek = $0 }
+            value.integer(in: Limits.perWeek).map { configuration.program.mentorMaxPerWeek = $0 }
         case ("program", "mentee_max_per_week"):
-            value.integer(atLeast: 1).map { configuration.program.menteeMaxPerWeek = $0 }
+            value.integer(in: Limits.perWeek).map { configuration.program.menteeMaxPerWeek = $0 }
         case ("program", "working_hours"):
             let expected = "hours like \"09:00-17:00\""
             if let text = value.string(expected: expected) {
@@ -188,25 +201,35 @@ private struct ConfigurationReader {
     // MARK: Cross-key rules
 
     mutating func checkCrossKeyRules(diagnostics: inout DiagnosticCollector) {
+        func valid(_ keys: String...) -> Bool { rejectedKeys.isDisjoint(with: keys) }
         let scoring = configuration.scoring
-        if scoring.competencyWeight + scoring.domainWeight <= 0,
+        if valid("competency_weight", "domain_weight"), scoring.competencyWeight + scoring.domainWeight <= 0,
             let entry = locations["domain_weight"] ?? locations["competency_weight"]
         {
             diagnostics.error(
                 .invalidValue, "competency_weight and domain_weight cannot both be 0", at: entry.valueLocation)
         }
         let program = configuration.program
-        if program.start >= program.end, let entry = locations["end"] ?? locations["start"] {
+        let datesValid = valid("start", "end")
+        if datesValid, program.start >= program.end, let entry = locations["end"] ?? locations["start"] {
             diagnostics.error(
                 .invalidValue, "end '\(program.end)' must be after start '\(program.start)'", at: entry.valueLocation)
         }
-        if program.minGapWeeks > program.maxGapWeeks, let entry = locations["max_gap_weeks"] ?? locations["min_gap_weeks"] {
+        if datesValid, program.start < program.end, program.end > program.start.adding(years: Limits.programYears),
+            let entry = locations["end"] ?? locations["start"]
+        {
+            diagnostics.error(
+                .invalidValue,
+                "end '\(program.end)' is more than \(Limits.programYears) years after start '\(program.start)'",
+                at: entry.valueLocation)
+        }
+        if valid("min_gap_weeks", "max_gap_weeks"), program.minGapWeeks > program.maxGapWeeks, let entry = locations["max_gap_weeks"] ?? locations["min_gap_weeks"] {
             diagnostics.error(
                 .invalidValue,
                 "max_gap_weeks '\(program.maxGapWeeks)' is less than min_gap_weeks '\(program.minGapWeeks)'",
                 at: entry.valueLocation)
         }
-        if program.sessionMinutes % program.slotMinutes != 0,
+        if valid("session_minutes", "slot_minutes"), program.sessionMinutes % program.slotMinutes != 0,
             let entry = locations["session_minutes"] ?? locations["slot_minutes"]
         {
             diagnostics.error(
@@ -247,12 +270,8 @@ private struct ValueReader {
         return number
     }
 
-    mutating func number(atLeast minimum: Double) -> Double? {
-        number(expected: "a number ≥ \(Int(minimum))") { $0 >= minimum }
-    }
-
-    mutating func number(greaterThan minimum: Double) -> Double? {
-        number(expected: "a number > \(Int(minimum))") { $0 > minimum }
+    mutating func number(in range: NumberRange) -> Double? {
+        number(expected: range.description) { range.contains($0) }
     }
 
     mutating func integer(expected: String, isValid: (Int) -> Bool = { _ in true }) -> Int? {
@@ -267,12 +286,8 @@ private struct ValueReader {
         return integer
     }
 
-    mutating func integer(atLeast minimum: Int) -> Int? {
-        integer(expected: "an integer ≥ \(minimum)") { $0 >= minimum }
-    }
-
     mutating func integer(in range: ClosedRange<Int>) -> Int? {
-        integer(expected: "an integer \(range.lowerBound)–\(range.upperBound)") { range.contains($0) }
+        integer(expected: "an integer \(Limits.describe(range))") { range.contains($0) }
     }
 
     mutating func boolean() -> Bool? {
@@ -291,9 +306,14 @@ private struct ValueReader {
         return string
     }
 
-    mutating func date() -> CalendarDate? {
+    mutating func date(in range: ClosedRange<CalendarDate>) -> CalendarDate? {
+        let expected = "a date from \(range.lowerBound) to \(range.upperBound)"
         guard case .date(let date) = entry.value else {
-            report(expected: "a date like 2027-02-01", found: entry.value.kindDescription)
+            report(expected: expected, found: entry.value.kindDescription)
+            return nil
+        }
+        guard range.contains(date) else {
+            report(expected: expected)
             return nil
         }
         return date

@@ -5,7 +5,9 @@ import Kapstok
 /// Rules: ids must be known (`unknown-person` error); `rule` is `forbid` or `require` (any
 /// case); a pair both forbidden and required is an error, as is a mentee requiring two
 /// different mentors (`conflicting-rules`); the same rule twice for one pair is a warning
-/// (`duplicate-pair`) and kept once. An empty `reason` is `nil`.
+/// (`duplicate-pair`) and kept once. An empty `reason` is `nil`. Each rule keeps the location of
+/// its `mentee_id` cell; the round loader reports `require` rules that cannot hold there, once
+/// every file is read.
 public enum ConstraintsLoader {
     /// Reads a constraints file; `nil` when it cannot be read or has no header.
     public static func load(_ source: InputSource, people: KnownPeople, diagnostics: inout DiagnosticCollector) -> [PairRule]? {
@@ -56,7 +58,7 @@ public enum ConstraintsLoader {
             }
             rules.append(PairRule(
                 menteeID: pair.mentee, mentorID: pair.mentor, kind: kind, reason: cells.optionalText(reasonColumn),
-                line: record.line))
+                location: location))
         }
         return rules
     }

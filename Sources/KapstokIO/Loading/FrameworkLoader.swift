@@ -4,7 +4,7 @@ import Kapstok
 ///
 /// Rules: `id`, `name`, `kind` and `group` columns are required, `weight` is optional. Every
 /// cell of `id`, `name` and `kind` must be filled; `kind` is `competency` or `domain`; `group`
-/// (the role) must be filled for competencies; `weight` is a finite number > 0, empty meaning 1.
+/// (the role) must be filled for competencies; `weight` is a number in ``Limits/frameworkWeight`` (0 < w ≤ 1000), empty meaning 1.
 /// Identifiers are unique, must not end in `.target` and must not be a people-file column name
 /// (`id`, `name`, `email`, …). The file needs at least one item.
 ///
@@ -66,15 +66,10 @@ public enum FrameworkLoader {
             var weight = 1.0
             let weightText = cells.text(weightColumn)
             if !weightText.isEmpty {
-                if let value = NumberParsing.finiteDouble(weightText, allowsDecimalComma: cells.allowsDecimalComma),
-                    value > 0
-                {
-                    weight = value
-                } else {
-                    diagnostics.error(
-                        .invalidNumber, "invalid weight '\(weightText)' (expected a number > 0)",
-                        at: cells.location(weightColumn))
-                }
+                weight = NumberCells.number(
+                    weightText, what: "weight", range: Limits.frameworkWeight,
+                    allowsDecimalComma: cells.allowsDecimalComma, at: cells.location(weightColumn),
+                    diagnostics: &diagnostics) ?? 1
             }
             guard isUsable, let kind else { continue }
             items.append(FrameworkItem(id: id, name: name, kind: kind, group: group, weight: weight))

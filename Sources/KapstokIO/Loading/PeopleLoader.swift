@@ -9,10 +9,17 @@ import Kapstok
 /// the target level, and the interest (domain). Levels are integers 0–5.
 ///
 /// Cell rules: `id` and `name` non-empty, ids unique per file (case-sensitive); `grade` an
-/// integer; `capacity` a number > 0; `languages` split on `|`, trimmed, empty items dropped,
-/// duplicates dropped; `manager_id` not the person's own id. Empty optional cells give `nil` (or
-/// `[]`); empty `capacity` and `<id>.target` stay `nil`, so scoring applies the configured
-/// defaults. An empty level cell is an error.
+/// integer in ``Limits/grade`` (−1000…1000); `capacity` a number in ``Limits/capacity``
+/// (0 < c ≤ 1000; without scores.csv a capacity below 1 holds no mentee, a warning);
+/// `languages` split on `|`, `,`, `;` and `/`, trimmed, empty items dropped, duplicates dropped
+/// ignoring case (the first spelling stays); `manager_id` not the person's own id. Empty optional
+/// cells give `nil` (or `[]`); empty `capacity` and `<id>.target` stay `nil`, so scoring applies
+/// the configured defaults. Levels are integers in ``Limits/level`` (0–5; `03` and `+3` read as 3,
+/// a decimal such as `3.0` is an error that says so); an empty level cell is an error. A file with
+/// a header but no rows is an error (`no-records`): it would give an empty round.
+///
+/// The same id in mentors.csv and mentees.csv is one person (tiered programs); the round loader
+/// checks them across the files.
 ///
 /// Framework columns: without scores mode every framework id needs its column (one
 /// `missing-framework-columns` error names all missing ones). In scores mode they are
@@ -52,6 +59,7 @@ public struct PeopleLoader: Sendable {
         columns.reportMissing(in: layout, table: table, diagnostics: &diagnostics)
         columns.bind(to: layout)
         let capacityColumn = layout.index(of: "capacity")
+        Self.reportNoRecords(table, role: .mentor, diagnostics: &diagnostics)
         var reader = PersonReader(role: .mentor, layout: layout)
         var file = PeopleFile<Mentor>()
         for record in table.records {
@@ -60,11 +68,13 @@ public struct PeopleLoader: Sendable {
             var capacity: Double?
             let capacityText = cells.text(capacityColumn)
             if !capacityText.isEmpty {
-                capacity = NumberParsing.finiteDouble(capacityText, allowsDecimalComma: cells.allowsDecimalComma)
-                if capacity.map({ $0 <= 0 }) ?? true {
-                    capacity = nil
-                    diagnostics.error(
-                        .invalidNumber, "invalid capacity '\(capacityText)' (expected a number > 0)",
+                capacity = NumberCells.number(
+                    capacityText, what: "capacity", range: Limits.capacity, allowsDecimalComma: cells.allowsDecimalComma,
+                    at: cells.location(capacityColumn), diagnostics: &diagnostics)
+                if let capacity, capacity < 1, !usesScores {
+                    diagnostics.warning(
+                        .capacityHoldsNoMentee,
+                        "capacity '\(capacityText)' is below 1 and holds no mentee (without scores.csv each mentee takes 1)",
                         at: cells.location(capacityColumn))
                 }
             }
@@ -101,6 +111,7 @@ public struct PeopleLoader: Sendable {
             diagnostics: &diagnostics)
         columns.reportMissing(in: layout, table: table, diagnostics: &diagnostics)
         columns.bind(to: layout)
+        Self.reportNoRecords(table, role: .mentee, diagnostics: &diagnostics)
         var reader = PersonReader(role: .mentee, layout: layout)
         var file = PeopleFile<Mentee>()
         for record in table.records {
@@ -117,6 +128,14 @@ public struct PeopleLoader: Sendable {
                 managerLocation: person.managerLocation)
         }
         return file
+    }
+
+    /// A file with a header but no data rows would give an empty round (and replace the last
+    /// round's outputs with nothing), so it is an error.
+    private static func reportNoRecords(_ table: CSVTable, role: PersonRole, diagnostics: inout DiagnosticCollector) {
+        guard table.records.isEmpty else { return }
+        let name = table.file.split(separator: "/").last.map(String.init) ?? table.file
+        diagnostics.error(.noRecords, "\(name) has a header but no \(role)s", at: table.startLocation)
     }
 
     /// Optional columns both files share.
@@ -197,11 +216,8 @@ private struct PersonReader {
         var gradeValue: Int?
         let gradeText = cells.text(grade)
         if !gradeText.isEmpty {
-            gradeValue = NumberParsing.integer(gradeText)
-            if gradeValue == nil {
-                diagnostics.error(
-                    .invalidNumber, "invalid grade '\(gradeText)' (expected an integer)", at: cells.location(grade))
-            }
+            gradeValue = NumberCells.integer(
+                gradeText, what: "grade", range: Limits.grade, at: cells.location(grade), diagnostics: &diagnostics)
         }
         let managerID = cells.optionalText(manager)
         if let managerID, managerID == idText {
@@ -215,12 +231,16 @@ private struct PersonReader {
             managerLocation: managerID == nil ? nil : cells.location(manager))
     }
 
-    /// Splits `a | b|c` into trimmed, non-empty, distinct items in order.
+    /// Splits `nl | EN;fr, nl/de` on `|`, `,`, `;` and `/` into trimmed, non-empty items in
+    /// order, dropping case-insensitive duplicates (the first spelling stays, for display).
     static func languages(_ text: String) -> [String] {
+        guard !text.isEmpty else { return [] }
         var result: [String] = []
-        for part in text.split(separator: "|") {
+        var seen = Set<String>()
+        let separators: Set<Character> = ["|", ",", ";", "/"]
+        for part in text.split(whereSeparator: { separators.contains($0) }) {
             let item = String(part).trimmingBlanks
-            if !item.isEmpty && !result.contains(item) { result.append(item) }
+            if !item.isEmpty && seen.insert(item.lowercased()).inserted { result.append(item) }
         }
         return result
     }
@@ -312,16 +332,25 @@ private struct FrameworkColumns {
         guard let column else { return nil }  // missing column: reported once for the file
         let text = cells.text(column)
         if let value = Self.smallInteger(text) { return value }
+        let range = Limits.describe(Limits.level)
         guard !text.isEmpty else {
-            diagnostics.error(.emptyLevel, "empty \(what) for '\(itemID)' (expected an integer 0–5)", at: cells.location(column))
+            diagnostics.error(.emptyLevel, "empty \(what) for '\(itemID)' (expected an integer \(range))", at: cells.location(column))
             return nil
         }
-        guard NumberParsing.integer(text) != nil else {
+        switch NumberParsing.readInteger(text) {
+        case .integer(let value) where Limits.level.contains(value):
+            return value  // `03`, `+3`
+        case .integer, .tooLarge:
+            diagnostics.error(.levelOutOfRange, "\(what) '\(text)' out of range \(range) for '\(itemID)'", at: cells.location(column))
+        case .decimal:
             diagnostics.error(
-                .invalidLevel, "invalid \(what) '\(text)' for '\(itemID)' (expected an integer 0–5)", at: cells.location(column))
-            return nil
+                .invalidLevel, "invalid \(what) '\(text)' for '\(itemID)': a decimal (expected an integer \(range))",
+                at: cells.location(column))
+        case .invalid:
+            diagnostics.error(
+                .invalidLevel, "invalid \(what) '\(text)' for '\(itemID)' (expected an integer \(range))",
+                at: cells.location(column))
         }
-        diagnostics.error(.levelOutOfRange, "\(what) '\(text)' out of range 0–5 for '\(itemID)'", at: cells.location(column))
         return nil
     }
 

@@ -13,12 +13,17 @@ public struct RoundSources: Sendable {
     public var history: InputSource?
     /// `kapstok.toml`; `nil` uses the defaults.
     public var configuration: InputSource?
+    /// `org.csv` (`id,manager_id`), the whole org chart; `nil`: the manager chain follows only
+    /// the people files.
+    public var org: InputSource?
 
     /// Creates the set of sources.
     public init(
         mentors: InputSource, mentees: InputSource, framework: InputSource? = nil, scores: InputSource? = nil,
-        constraints: InputSource? = nil, history: InputSource? = nil, configuration: InputSource? = nil
+        constraints: InputSource? = nil, history: InputSource? = nil, configuration: InputSource? = nil,
+        org: InputSource? = nil
     ) {
+        self.org = org
         self.mentors = mentors
         self.mentees = mentees
         self.framework = framework
@@ -32,9 +37,22 @@ public struct RoundSources: Sendable {
 /// Loads every input file of a pairing round into a ``Round``, reporting all problems at once.
 ///
 /// Order: the configuration, then the framework (``Framework/builtIn`` when none is given),
-/// then mentors and mentees, then scores, constraints and history (checked against the people's
-/// ids), then the manager chains across both people files (a loop is a warning). Every loader
-/// keeps going after an error, so one run reports every problem in every file.
+/// then mentors and mentees, then scores, constraints, history (checked against the people's
+/// ids) and org.csv. Then the checks across files, once every file is read:
+/// - the round's size: more than ``Limits/maxPairs`` mentee–mentor pairs is an error at
+///   mentors.csv:1:1, before anything is allocated for them;
+/// - the same id in both people files is one person (tiered programs): two different
+///   `manager_id`s for them is an error at the second (in mentees.csv);
+/// - org.csv against the people files: where both give someone a manager and they differ, the
+///   people files win, with a warning at the org.csv cell;
+/// - the manager chart (``ManagerChart``): a loop is a warning; with the manager-chain rule on, a
+///   `manager_id` that matches nobody in either people file or org.csv is a warning at that
+///   cell, naming whom it affects;
+/// - a `load` in scores.csv above its mentor's capacity is a warning (the pair can never be
+///   chosen);
+/// - every `require` rule that cannot hold (see ``Eligibility/impossibleRequirements(in:capacity:)``)
+///   is an error at its cell in constraints.csv.
+/// Every loader keeps going after an error, so one run reports every problem in every file.
 ///
 /// The configured `default_capacity` and `default_target` are not copied into the people: empty
 /// cells stay `nil` and scoring applies the configuration.
@@ -48,13 +66,14 @@ public struct RoundLoader: Sendable {
     /// - Throws: ``DiagnosticsError`` with every error and warning (sorted) if any error was found.
     public func loadRound(
         mentors: URL, mentees: URL, framework: URL? = nil, scores: URL? = nil, constraints: URL? = nil,
-        history: URL? = nil, config: URL? = nil
+        history: URL? = nil, config: URL? = nil, org: URL? = nil
     ) throws(DiagnosticsError) -> (round: Round, warnings: [Diagnostic]) {
         try loadRound(
             RoundSources(
                 mentors: .file(mentors), mentees: .file(mentees), framework: framework.map(InputSource.file),
                 scores: scores.map(InputSource.file), constraints: constraints.map(InputSource.file),
-                history: history.map(InputSource.file), configuration: config.map(InputSource.file)))
+                history: history.map(InputSource.file), configuration: config.map(InputSource.file),
+                org: org.map(InputSource.file)))
     }
 
     /// Loads a round from sources on disk or in memory.
@@ -81,68 +100,165 @@ public struct RoundLoader: Sendable {
             menteeIDs: menteesFile.map { Set($0.people.map(\.id)) },
             mentorIDs: mentorsFile.map { Set($0.people.map(\.id)) })
 
-        let scores = sources.scores.map { ScoresLoader.load($0, people: known, diagnostics: &diagnostics) ?? [] }
+        let scoresFile = sources.scores.map { source in
+            CSVReader.read(source, diagnostics: &diagnostics)
+                .map { ScoresLoader.scoresFile($0, people: known, diagnostics: &diagnostics) } ?? (entries: [], loadLocations: [])
+        }
         let rules = sources.constraints.flatMap { ConstraintsLoader.load($0, people: known, diagnostics: &diagnostics) } ?? []
         let history = sources.history.flatMap { HistoryLoader.load($0, people: known, diagnostics: &diagnostics) } ?? []
+        let orgFile = sources.org.flatMap { source in
+            CSVReader.read(source, diagnostics: &diagnostics).map { OrgLoader.orgFile($0, diagnostics: &diagnostics) }
+        }
 
-        ManagerChains.reportLoops(
-            mentors: mentorsFile ?? PeopleFile(), mentees: menteesFile ?? PeopleFile(), diagnostics: &diagnostics)
-
-        try diagnostics.throwIfErrors()
         let round = Round(
             framework: framework, mentors: mentorsFile?.people ?? [], mentees: menteesFile?.people ?? [], rules: rules,
-            history: history, scores: scores, configuration: configuration)
+            history: history, scores: scoresFile?.entries, org: orgFile?.entries ?? [], configuration: configuration)
+        let checks = CrossFileChecks(
+            round: round, mentors: mentorsFile ?? PeopleFile(), mentees: menteesFile ?? PeopleFile(),
+            orgManagerLocations: orgFile?.managerLocations ?? [])
+        let isTooLarge = checks.reportSize(mentorsPath: sources.mentors.path, diagnostics: &diagnostics)
+        checks.reportSamePeople(mentorsPath: sources.mentors.path, diagnostics: &diagnostics)
+        checks.reportOrgDisagreements(diagnostics: &diagnostics)
+        let chart = ManagerChart(round: round)
+        checks.reportLoops(chart, diagnostics: &diagnostics)
+        // Without both people files every manager looks unknown: nothing useful to say.
+        let hasBothFiles = !(mentorsFile?.people.isEmpty ?? true) && !(menteesFile?.people.isEmpty ?? true)
+        if configuration.rules.managerChain && hasBothFiles {
+            checks.reportUnknownManagers(chart, diagnostics: &diagnostics)
+        }
+        if let scoresFile { checks.reportLoadsOverCapacity(loadLocations: scoresFile.loadLocations, diagnostics: &diagnostics) }
+        if !isTooLarge { checks.reportImpossibleRequirements(diagnostics: &diagnostics) }
+
+        try diagnostics.throwIfErrors()
         return (round, diagnostics.warnings)
     }
 }
 
-/// Finds loops in the `manager_id` chains across mentors and mentees.
-enum ManagerChains {
-    /// Adds one `manager-cycle` warning per loop, at the manager cell of the loop member that
-    /// comes first in file order. Self-references are errors reported by the people loader and
-    /// are skipped here. Manager ids that are not people of the round end a chain.
-    static func reportLoops(mentors: PeopleFile<Mentor>, mentees: PeopleFile<Mentee>, diagnostics: inout DiagnosticCollector) {
-        // Each person's manager edge; someone in both files keeps their mentors.csv entry.
-        var manager: [String: (id: String, location: Diagnostic.Location)] = [:]
-        var order: [String] = []
-        var isPerson = Set<String>()
-        func add(id: String, managerID: String?, location: Diagnostic.Location?) {
-            guard isPerson.insert(id).inserted else { return }
-            order.append(id)
-            if let managerID, let location, managerID != id { manager[id] = (managerID, location) }
+/// The checks that need more than one file, run once every file is read.
+struct CrossFileChecks {
+    let round: Round
+    let mentors: PeopleFile<Mentor>
+    let mentees: PeopleFile<Mentee>
+    /// Aligned with ``Round/org``.
+    let orgManagerLocations: [Diagnostic.Location?]
+    /// Where each manager edge of the chart is written, with the chart's precedence: mentors.csv,
+    /// then mentees.csv, then org.csv.
+    private(set) var managerLocation: [String: Diagnostic.Location] = [:]
+
+    init(round: Round, mentors: PeopleFile<Mentor>, mentees: PeopleFile<Mentee>, orgManagerLocations: [Diagnostic.Location?]) {
+        self.round = round
+        self.mentors = mentors
+        self.mentees = mentees
+        self.orgManagerLocations = orgManagerLocations
+        func add(_ id: String, _ manager: String?, _ location: Diagnostic.Location?) {
+            if let manager, manager != id, let location, managerLocation[id] == nil { managerLocation[id] = location }
         }
-        for (person, location) in zip(mentors.people, mentors.managerLocations) {
-            add(id: person.id, managerID: person.managerID, location: location)
-        }
-        for (person, location) in zip(mentees.people, mentees.managerLocations) {
-            add(id: person.id, managerID: person.managerID, location: location)
-        }
-        var isDone = Set<String>()
-        for start in order where !isDone.contains(start) {
-            var path: [String] = []
-            var positionOnPath: [String: Int] = [:]
-            var current = start
-            while !isDone.contains(current) {
-                if let position = positionOnPath[current] {
-                    report(loop: path[position...].map { ($0, manager[$0]?.location) }, diagnostics: &diagnostics)
-                    break
-                }
-                positionOnPath[current] = path.count
-                path.append(current)
-                guard let next = manager[current]?.id, isPerson.contains(next) else { break }
-                current = next
-            }
-            isDone.formUnion(path)
+        for (person, location) in zip(mentors.people, mentors.managerLocations) { add(person.id, person.managerID, location) }
+        for (person, location) in zip(mentees.people, mentees.managerLocations) { add(person.id, person.managerID, location) }
+        for (entry, location) in zip(round.org, orgManagerLocations) { add(entry.id, entry.managerID, location) }
+    }
+
+    /// An error when the round has more pairs than ``Limits/maxPairs``; returns whether it has.
+    func reportSize(mentorsPath: String, diagnostics: inout DiagnosticCollector) -> Bool {
+        let menteeCount = round.mentees.count, mentorCount = round.mentors.count
+        guard Limits.pairCount(mentees: menteeCount, mentors: mentorCount) == nil else { return false }
+        let (product, overflow) = menteeCount.multipliedReportingOverflow(by: mentorCount)
+        let pairs = overflow ? "more than \(Int.max)" : "\(product)"
+        diagnostics.error(
+            .roundTooLarge,
+            "round too large: \(menteeCount) mentees × \(mentorCount) mentors = \(pairs) pairs; "
+                + "the limit is \(Limits.maxPairs) pairs (the score table takes 4 bytes per pair)",
+            at: Diagnostic.Location(file: mentorsPath, line: 1, column: 1))
+        return true
+    }
+
+    /// Someone in both people files is one person: an error where the two rows name different managers.
+    func reportSamePeople(mentorsPath: String, diagnostics: inout DiagnosticCollector) {
+        var mentorManager: [String: String?] = [:]
+        for mentor in mentors.people { mentorManager[mentor.id] = mentor.managerID }
+        for (mentee, location) in zip(mentees.people, mentees.managerLocations) {
+            guard let entry = mentorManager[mentee.id], let mentorSide = entry, let menteeSide = mentee.managerID,
+                mentorSide != menteeSide, let location
+            else { continue }
+            diagnostics.error(
+                .conflictingManager,
+                "'\(mentee.id)' is also in \(Self.fileName(mentorsPath)) with manager '\(mentorSide)', here '\(menteeSide)'; "
+                    + "one person has one manager chain",
+                at: location)
         }
     }
 
-    /// Reports one loop, starting the chain at the member whose manager cell comes first.
-    private static func report(loop: [(id: String, location: Diagnostic.Location?)], diagnostics: inout DiagnosticCollector) {
-        let located = loop.enumerated().compactMap { index, member in member.location.map { (index, $0) } }
-        guard let (first, location) = located.min(by: { $0.1 < $1.1 }) else { return }
-        let ids = loop.map(\.id)
-        let rotated = Array(ids[first...] + ids[..<first])
-        let chain = (rotated + [rotated[0]]).map { "'\($0)'" }.joined(separator: " → ")
-        diagnostics.warning(.managerCycle, "manager chain loops: \(chain)", at: location)
+    /// A warning where org.csv gives someone of the people files a different manager.
+    func reportOrgDisagreements(diagnostics: inout DiagnosticCollector) {
+        guard !round.org.isEmpty else { return }
+        var peopleManager: [String: String] = [:]
+        for mentor in round.mentors { if let manager = mentor.managerID { peopleManager[mentor.id] = manager } }
+        for mentee in round.mentees where peopleManager[mentee.id] == nil {
+            if let manager = mentee.managerID { peopleManager[mentee.id] = manager }
+        }
+        for (entry, location) in zip(round.org, orgManagerLocations) {
+            guard let orgManager = entry.managerID, let location, let manager = peopleManager[entry.id],
+                manager != orgManager
+            else { continue }
+            diagnostics.warning(
+                .conflictingManager,
+                "manager '\(orgManager)' of '\(entry.id)' differs from the people files, which give '\(manager)'; "
+                    + "the people files win",
+                at: location)
+        }
+    }
+
+    /// One `manager-cycle` warning per loop, at the manager cell of the loop member that comes
+    /// first (by file, line and column), the chain starting there.
+    func reportLoops(_ chart: ManagerChart, diagnostics: inout DiagnosticCollector) {
+        for loop in chart.loops() {
+            let located = loop.enumerated().compactMap { index, id in managerLocation[id].map { (index, $0) } }
+            guard let (first, location) = located.min(by: { $0.1 < $1.1 }) else { continue }
+            let rotated = Array(loop[first...] + loop[..<first])
+            let chain = (rotated + [rotated[0]]).map { "'\($0)'" }.joined(separator: " → ")
+            diagnostics.warning(.managerCycle, "manager chain loops: \(chain)", at: location)
+        }
+    }
+
+    /// A warning at each `manager_id` cell, reached from the program's people, that names nobody known.
+    func reportUnknownManagers(_ chart: ManagerChart, diagnostics: inout DiagnosticCollector) {
+        for (person, manager) in chart.unknownManagers() {
+            guard let location = managerLocation[person] else { continue }
+            diagnostics.warning(
+                .unknownManager,
+                "manager '\(manager)' of '\(person)' is unknown: the manager-chain rule cannot see above '\(person)'",
+                at: location)
+        }
+    }
+
+    /// A warning at each `load` cell above its mentor's capacity.
+    func reportLoadsOverCapacity(loadLocations: [Diagnostic.Location?], diagnostics: inout DiagnosticCollector) {
+        guard let scores = round.scores else { return }
+        let defaultCapacity = round.configuration.pairing.defaultCapacity
+        var capacity: [String: Double] = [:]
+        for mentor in round.mentors { capacity[mentor.id] = mentor.capacity ?? defaultCapacity }
+        for (entry, location) in zip(scores, loadLocations) {
+            guard let location, let limit = capacity[entry.mentorID], entry.load > limit + 1e-9 else { continue }
+            diagnostics.warning(
+                .loadOverCapacity,
+                "load \(Format.number(entry.load, decimals: 6)) exceeds mentor '\(entry.mentorID)''s capacity "
+                    + "\(Format.number(limit, decimals: 6)): this pair can never be chosen",
+                at: location)
+        }
+    }
+
+    /// An error at the constraints.csv cell of each `require` rule that cannot hold.
+    func reportImpossibleRequirements(diagnostics: inout DiagnosticCollector) {
+        guard round.rules.contains(where: { $0.kind == .require }) else { return }
+        let eligibility = Eligibility(round: round)
+        let capacity = round.mentors.map { $0.capacity ?? round.configuration.pairing.defaultCapacity }
+        for problem in eligibility.impossibleRequirements(in: round, capacity: capacity) {
+            guard let location = problem.rule.location else { continue }
+            diagnostics.error(.impossibleRequire, problem.message, at: location)
+        }
+    }
+
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 }

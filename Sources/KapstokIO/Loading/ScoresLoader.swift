@@ -2,9 +2,10 @@ import Kapstok
 
 /// Reads `scores.csv` (`mentee_id,mentor_id,score[,load]`): analyst-supplied pair scores.
 ///
-/// Rules: ids must be known (`unknown-person` error); `score` is a finite number; `load` is a
-/// finite number > 0, empty meaning 1; a pair may appear once (`duplicate-pair`). In files
-/// separated by `;` or tab, a decimal comma (`0,5`) is accepted.
+/// Rules: ids must be known (`unknown-person` error); `score` is a number in ``Limits/score``
+/// (−1e9…1e9); `load` is a number in ``Limits/load`` (0 < load ≤ 1000), empty meaning 1; a pair
+/// may appear once (`duplicate-pair`). In files separated by `;` or tab, a decimal comma (`0,5`)
+/// is accepted. The round loader adds a warning where a load exceeds its mentor's capacity.
 public enum ScoresLoader {
     /// Reads a scores file; `nil` when it cannot be read or has no header.
     public static func load(_ source: InputSource, people: KnownPeople, diagnostics: inout DiagnosticCollector) -> [ScoreEntry]? {
@@ -14,35 +15,35 @@ public enum ScoresLoader {
 
     /// Builds the score entries of a parsed `scores.csv`, in file order.
     public static func load(_ table: CSVTable, people: KnownPeople, diagnostics: inout DiagnosticCollector) -> [ScoreEntry] {
+        scoresFile(table, people: people, diagnostics: &diagnostics).entries
+    }
+
+    /// The entries with where each one's `load` cell is (`nil` where the load is the default).
+    static func scoresFile(
+        _ table: CSVTable, people: KnownPeople, diagnostics: inout DiagnosticCollector
+    ) -> (entries: [ScoreEntry], loadLocations: [Diagnostic.Location?]) {
         let layout = ColumnLayout(
             table: table, required: ["mentee_id", "mentor_id", "score"], optional: ["load"], diagnostics: &diagnostics)
         let pairs = PairReader(layout: layout, people: people)
         let scoreColumn = layout.index(of: "score"), loadColumn = layout.index(of: "load")
         var entries: [ScoreEntry] = []
+        var loadLocations: [Diagnostic.Location?] = []
         var firstLine: [PairKey: Int] = [:]
         for record in table.records {
             let cells = RecordCells(table: table, record: record)
             let pair = pairs.read(cells, diagnostics: &diagnostics)
             var score: Double?
             if scoreColumn != nil {
-                let text = cells.text(scoreColumn)
-                score = NumberParsing.finiteDouble(text, allowsDecimalComma: cells.allowsDecimalComma)
-                if score == nil {
-                    diagnostics.error(
-                        .invalidNumber,
-                        text.isEmpty ? "empty score (expected a finite number)" : "invalid score '\(text)' (expected a finite number)",
-                        at: cells.location(scoreColumn))
-                }
+                score = NumberCells.number(
+                    cells.text(scoreColumn), what: "score", range: Limits.score,
+                    allowsDecimalComma: cells.allowsDecimalComma, at: cells.location(scoreColumn), diagnostics: &diagnostics)
             }
             var load = 1.0
             let loadText = cells.text(loadColumn)
             if !loadText.isEmpty {
-                if let value = NumberParsing.finiteDouble(loadText, allowsDecimalComma: cells.allowsDecimalComma), value > 0 {
-                    load = value
-                } else {
-                    diagnostics.error(
-                        .invalidNumber, "invalid load '\(loadText)' (expected a number > 0)", at: cells.location(loadColumn))
-                }
+                load = NumberCells.number(
+                    loadText, what: "load", range: Limits.load, allowsDecimalComma: cells.allowsDecimalComma,
+                    at: cells.location(loadColumn), diagnostics: &diagnostics) ?? 1
             }
             guard let pair, let score else { continue }
             let key = PairKey(mentee: pair.mentee, mentor: pair.mentor)
@@ -55,7 +56,8 @@ public enum ScoresLoader {
             }
             firstLine[key] = record.line
             entries.append(ScoreEntry(menteeID: pair.mentee, mentorID: pair.mentor, score: score, load: load))
+            loadLocations.append(loadText.isEmpty ? nil : cells.location(loadColumn))
         }
-        return entries
+        return (entries, loadLocations)
     }
 }

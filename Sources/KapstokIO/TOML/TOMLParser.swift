@@ -241,6 +241,13 @@ private struct TOMLLine {
     /// A local date `YYYY-MM-DD`, `nil` when the token is not shaped like one.
     private func dateValue(_ token: String, at location: Diagnostic.Location) throws(Diagnostic) -> CalendarDate? {
         let utf8 = Array(token.utf8)
+        // `9999999999-01-01`: shaped like a date with a year too long for the calendar.
+        let parts = token.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count > 4, parts[1].count == 2, parts[2].utf8.count >= 2,
+            parts[0].utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), parts[1].utf8.allSatisfy({ $0 >= 48 && $0 <= 57 })
+        {
+            throw Diagnostic.error(.tomlSyntax, "invalid date '\(token)' (the year has more than 4 digits)", at: location)
+        }
         guard utf8.count >= 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
             [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ utf8[$0] >= 48 && utf8[$0] <= 57 })
         else { return nil }
@@ -432,16 +439,5 @@ private struct TOMLLine {
 
     private static func isLetter(_ byte: UInt8) -> Bool {
         (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
-    }
-}
-
-extension CalendarDate {
-    /// The number of days in a month of the proleptic Gregorian calendar.
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 }

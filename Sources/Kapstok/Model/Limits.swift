@@ -1,0 +1,94 @@
+/// The accepted range of every number Kapstok reads, in one place.
+///
+/// The loaders check each value against these ranges and report a located error
+/// (`file:line:column`) when one is outside; the CLI and the README cite them. The bounds are
+/// chosen so that no arithmetic on accepted input can overflow or allocate absurd memory:
+/// `grade + min_grade_gap` stays within ±2000, a capacity bounds the mentor's rows in the
+/// optimiser, and a score times the largest round stays far inside `Double`.
+public enum Limits {
+    /// Competency levels, target levels, domain expertise and interest: integers 0–5.
+    /// `03` and `+3` read as 3; decimals such as `3.0` or `3,5` are errors.
+    public static let level: ClosedRange<Int> = 0...5
+    /// `grade` in mentors.csv and mentees.csv: integers −1000…1000.
+    public static let grade: ClosedRange<Int> = -1000...1000
+    /// `[rules] min_grade_gap`: integers −1000…1000 (or `false`, which switches the rule off).
+    public static let minGradeGap: ClosedRange<Int> = -1000...1000
+    /// `capacity` in mentors.csv and `[pairing] default_capacity`: 0 < c ≤ 1000.
+    public static let capacity = NumberRange(above: 0, atMost: 1000)
+    /// `score` in scores.csv: finite, −1e9 ≤ s ≤ 1e9.
+    public static let score = NumberRange(atLeast: -1e9, atMost: 1e9)
+    /// `load` in scores.csv: 0 < load ≤ 1000.
+    public static let load = NumberRange(above: 0, atMost: 1000)
+    /// Framework item `weight`: 0 < w ≤ 1000.
+    public static let frameworkWeight = NumberRange(above: 0, atMost: 1000)
+    /// `[scoring] competency_weight` and `domain_weight`: 0 ≤ w ≤ 1000 (their sum > 0).
+    public static let scoringWeight = NumberRange(atLeast: 0, atMost: 1000)
+    /// `[pairing] time_limit_seconds` and the CLI's `--time-limit`: 0 < t ≤ 604800 (one week).
+    public static let timeLimitSeconds = NumberRange(above: 0, atMost: 604_800)
+    /// `[program] start` and `end`: dates 2000-01-01…2099-12-31.
+    public static let programDate = CalendarDate(year: 2000, month: 1, day: 1)...CalendarDate(year: 2099, month: 12, day: 31)
+    /// The longest program: `end` at most this many years after `start`.
+    public static let programYears = 3
+    /// `[program] sessions` per pair: 1…52.
+    public static let sessions: ClosedRange<Int> = 1...52
+    /// `[program] min_gap_weeks` and `max_gap_weeks`: 1…52.
+    public static let gapWeeks: ClosedRange<Int> = 1...52
+    /// `[program] session_minutes` and `slot_minutes`: 5…720.
+    public static let minutes: ClosedRange<Int> = 5...720
+    /// `[program] mentor_max_per_week` and `mentee_max_per_week`: 1…20.
+    public static let perWeek: ClosedRange<Int> = 1...20
+    /// The largest round: mentees × mentors at most 1,000,000,000 pairs (the dense score table
+    /// takes 4 bytes per pair, so 4 GB).
+    public static let maxPairs = 1_000_000_000
+
+    /// `mentees × mentors`, or `nil` when that exceeds ``maxPairs`` (computed without overflow).
+    public static func pairCount(mentees: Int, mentors: Int) -> Int? {
+        let (product, overflow) = max(0, mentees).multipliedReportingOverflow(by: max(0, mentors))
+        return overflow || product > maxPairs ? nil : product
+    }
+
+    /// `0–5` for ranges that start at 0 or above, `-1000 to 1000` otherwise.
+    public static func describe(_ range: ClosedRange<Int>) -> String {
+        range.lowerBound < 0 ? "\(range.lowerBound) to \(range.upperBound)" : "\(range.lowerBound)–\(range.upperBound)"
+    }
+}
+
+/// An interval of finite numbers, closed at the top, open or closed at the bottom.
+public struct NumberRange: Sendable, Hashable, CustomStringConvertible {
+    public let lowerBound: Double
+    /// Whether ``lowerBound`` itself is accepted.
+    public let includesLowerBound: Bool
+    public let upperBound: Double
+
+    /// `lower < x ≤ upper`.
+    public init(above lower: Double, atMost upper: Double) {
+        lowerBound = lower
+        includesLowerBound = false
+        upperBound = upper
+    }
+
+    /// `lower ≤ x ≤ upper`.
+    public init(atLeast lower: Double, atMost upper: Double) {
+        lowerBound = lower
+        includesLowerBound = true
+        upperBound = upper
+    }
+
+    /// Whether a value is finite and inside the range.
+    public func contains(_ value: Double) -> Bool {
+        value.isFinite && (includesLowerBound ? value >= lowerBound : value > lowerBound) && value <= upperBound
+    }
+
+    /// `a number > 0 and ≤ 1000`, `a number from -1000000000 to 1000000000`.
+    public var description: String {
+        if includesLowerBound {
+            return "a number from \(Self.text(lowerBound)) to \(Self.text(upperBound))"
+        }
+        return "a number > \(Self.text(lowerBound)) and ≤ \(Self.text(upperBound))"
+    }
+
+    /// Whole bounds without a fraction: `1000`, `-1000000000`.
+    private static func text(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
