@@ -494,8 +494,11 @@ struct ColumnGenerationPairing: PairingBackend {
         let present = self.present
         let tolerance = self.tolerance
         let matchWeight = self.matchWeight
-        let scale = self.scale
+        // Mentors without a place left take no pair: an infinite dual prices them out (and keeps
+        // them out of the repair) without a test per pair.
         let placesLeft = self.placesLeft
+        let scale = self.scale
+        let pricingDual = mentorDual.indices.map { placesLeft[$0] > 0 ? mentorDual[$0] : .infinity }
         ParallelLoop.run(count: chunks) { chunk in
             var columns: [(Int, Int, Double)] = []
             for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
@@ -504,10 +507,11 @@ struct ColumnGenerationPairing: PairingBackend {
                 var best = TopK(capacity: k)
                 var repair = 0.0
                 table.forEachAllowed(mentee: i) { j, score, _ in
-                    guard score >= threshold, placesLeft[j] > 0 else { return }
+                    guard score >= threshold else { return }
                     let value = scale.normalised(score)
-                    repair = max(repair, matchWeight + value - mentorDual[j])
-                    let reduced = value - base - mentorDual[j]
+                    let dual = pricingDual[j]
+                    repair = max(repair, matchWeight + value - dual)
+                    let reduced = value - base - dual
                     if reduced > tolerance && !present.contains(i * m + j) {
                         best.insert(key: reduced, tie: score, mentor: j)
                     }
