@@ -9,7 +9,9 @@ import LinearModel
 ///   matched with pairs scoring at least `t`), then the highest total with every pair ≥ `t*`.
 ///
 /// Each step is solved exactly (see ``ColumnGenerationPairing`` and ``DensePairing``); the
-/// result is `optimal` only when every step was proven optimal.
+/// result is `optimal` only when every step was proven optimal (`fair`'s bisection steps need only
+/// the most-matched proof to decide; its last step needs the score bound too). The reported bound
+/// is the one computed by the step that found the returned pairing, in score units.
 public struct PairingSolver: Sendable {
     public let solver: any Solver
 
