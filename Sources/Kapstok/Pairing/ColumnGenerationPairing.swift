@@ -121,7 +121,11 @@ struct ColumnGenerationPairing: PairingBackend {
     private mutating func addInitialColumns() throws {
         let n = problem.menteeCount
         let m = problem.mentorCount
-        var perMentor = problem.places.map { TopK(capacity: 2 * $0 + 2) }
+        // Enough of each mentor's best mentees to fill its places twice over, but no more than a
+        // fair share of the mentees would need (a capacity of thousands seeds no more pairs than
+        // the round's average demand per mentor: pricing adds any others the optimum uses).
+        let share = 2 * ((n + max(1, m) - 1) / max(1, m)) + 2
+        var perMentor = problem.places.map { TopK(capacity: min(2 * $0 + 2, share)) }
         var chosen: [(mentee: Int, mentor: Int, score: Double)] = []
         var seen = Set<Int>()
         for i in 0..<n {
