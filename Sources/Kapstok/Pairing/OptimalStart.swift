@@ -46,6 +46,12 @@ struct OptimalStart {
             return Result(pairing: pairing, menteeDual: [Double](repeating: 0, count: n),
                           mentorDual: [Double](repeating: 0, count: m))
         }
+        // One shortest-path search per place row: with far more fillable places than mentees
+        // (capacities beyond demand) most searches end at their row's empty column after
+        // exploring everything, so the start is left to GLPK (from the greedy pairing's basis).
+        var fillable = 0
+        for j in 0..<m { fillable += min(places[j], adjacency[j].count) }
+        guard fillable <= 2 * n + 1000 else { return nil }
         assign(adjacency: adjacency, places: places, high: high, pairing: &pairing)
         return duals(adjacency: adjacency, places: places, pairing: pairing)
     }
