@@ -249,13 +249,13 @@ struct ScaledRound {
 
     /// A capacity of 999,999,999 is as many places as the mentees who could use them: the run is
     /// fast and allocates nothing by capacity (48 GB and an abort before places were clamped).
-    @Test func hugeCapacityIsClampedToTheTakers() throws {
+    /// The second case has far more places than mentees, where the warm start is left to GLPK.
+    @Test(arguments: [(400, 30, 100), (200, 400, 500)])
+    func hugeCapacityIsClampedToTheTakers(n: Int, m: Int, perMille: Int) throws {
         var random = SplitMix64(seed: 3)
-        let n = 400
-        let m = 30
         var pairs: [(mentee: Int, mentor: Int, score: Double, load: Double)] = []
         for i in 0..<n {
-            for j in 0..<m where random.chance(perMille: 100) { pairs.append((i, j, Double(random.uniform(in: 0...100)), 1)) }
+            for j in 0..<m where random.chance(perMille: perMille) { pairs.append((i, j, Double(random.uniform(in: 0...100)), 1)) }
         }
         let table = PairTable(menteeCount: n, mentorCount: m, pairs: pairs)
         let problem = PairingProblem(table: table, capacity: [Double](repeating: 999_999_999, count: m))

@@ -40,7 +40,12 @@ import LinearModel
 ///
 /// Each restricted LP is warm-started from its optimal basis, computed by ``OptimalStart`` with a
 /// network algorithm: GLPK's simplex then confirms the optimum in a pivot or two instead of the
-/// thousands it needs from a heuristic start (measured: 5,000 × 1,500 from 13 s to 1 s).
+/// thousands it needs from a heuristic start (measured: 5,000 × 1,500 from 13 s to 1 s). GLPK's
+/// reduced-cost tolerance is tightened to 1e-10 (normalised units) so that the basis it accepts
+/// leaves nothing for the certificate to charge.
+///
+/// When the time limit stops the search, the last repaired duals still bound every pairing
+/// (see ``timeLimitBound(for:)``); the status is then `time_limit` with that bound.
 ///
 /// The session must stay on the thread that created it.
 struct ColumnGenerationPairing: PairingBackend {
@@ -70,9 +75,10 @@ struct ColumnGenerationPairing: PairingBackend {
     private(set) var pricingRounds = 0
     /// Pairs whose reduced cost (normalised units) is at most this are not added.
     private let tolerance = 1e-9
-    /// The largest normalised gap `B − (K·M + Σ s'_x)` accepted as a proof of optimality. Measured
-    /// gaps on generated rounds up to 10,000 × 3,000 are 0 to about 1e-9; 1e-6 normalised is
-    /// a millionth of the score spread.
+    /// The largest normalised gap `B − (K·M + Σ s'_x)` accepted as a proof of optimality: a
+    /// millionth of the score spread. Measured on generated rounds (seed 1): 2e-13 at 1,000 × 300,
+    /// 2.4e-11 at 3,000 × 900 (1.9e-7 there with GLPK's default `tol_dj`, see
+    /// ``simplexTolerance``).
     static let gapTolerance = 1e-6
     /// GLPK's `tol_dj` for the restricted LPs: its default 1e-7 leaves pairs in the model with a
     /// positive reduced cost up to 1e-7, each of which the certificate then charges to the gap.
@@ -115,7 +121,11 @@ struct ColumnGenerationPairing: PairingBackend {
     private mutating func addInitialColumns() throws {
         let n = problem.menteeCount
         let m = problem.mentorCount
-        var perMentor = problem.places.map { TopK(capacity: 2 * $0 + 2) }
+        // Enough of each mentor's best mentees to fill its places twice over, but no more than a
+        // fair share of the mentees would need (a capacity of thousands seeds no more pairs than
+        // the round's average demand per mentor: pricing adds any others the optimum uses).
+        let share = 2 * ((n + max(1, m) - 1) / max(1, m)) + 2
+        var perMentor = problem.places.map { TopK(capacity: min(2 * $0 + 2, share)) }
         var chosen: [(mentee: Int, mentor: Int, score: Double)] = []
         var seen = Set<Int>()
         for i in 0..<n {
@@ -494,8 +504,11 @@ struct ColumnGenerationPairing: PairingBackend {
         let present = self.present
         let tolerance = self.tolerance
         let matchWeight = self.matchWeight
-        let scale = self.scale
+        // Mentors without a place left take no pair: an infinite dual prices them out (and keeps
+        // them out of the repair) without a test per pair.
         let placesLeft = self.placesLeft
+        let scale = self.scale
+        let pricingDual = mentorDual.indices.map { placesLeft[$0] > 0 ? mentorDual[$0] : .infinity }
         ParallelLoop.run(count: chunks) { chunk in
             var columns: [(Int, Int, Double)] = []
             for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
@@ -504,10 +517,11 @@ struct ColumnGenerationPairing: PairingBackend {
                 var best = TopK(capacity: k)
                 var repair = 0.0
                 table.forEachAllowed(mentee: i) { j, score, _ in
-                    guard score >= threshold, placesLeft[j] > 0 else { return }
+                    guard score >= threshold else { return }
                     let value = scale.normalised(score)
-                    repair = max(repair, matchWeight + value - mentorDual[j])
-                    let reduced = value - base - mentorDual[j]
+                    let dual = pricingDual[j]
+                    repair = max(repair, matchWeight + value - dual)
+                    let reduced = value - base - dual
                     if reduced > tolerance && !present.contains(i * m + j) {
                         best.insert(key: reduced, tie: score, mentor: j)
                     }

@@ -149,7 +149,9 @@ struct DensePairing: PairingBackend {
         }
         let result = try solver.solve(model, parameters: parameters)
         guard result.termination.hasPrimalFeasibleSolution else {
-            return PairingStep(termination: result.termination, assignment: nil, bound: nil)
+            // Stopped before any solution: the crude bound still holds for every pairing.
+            let stopped = result.termination.limit != nil
+            return PairingStep(termination: result.termination, assignment: nil, bound: stopped ? bestScoreBound(pairs) : nil)
         }
         var chosen = [Int?](repeating: nil, count: n)
         var matched = 0

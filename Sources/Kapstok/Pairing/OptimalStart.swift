@@ -1,9 +1,10 @@
 /// An optimal basis for the pairing LP restricted to a set of candidate pairs, computed outside
 /// GLPK and handed to it as a warm start.
 ///
-/// 1. The optimal pairing over the candidates, for the weights `M + s_ij`, by shortest augmenting
+/// 1. The optimal pairing over the candidates, for the weights `M + s'_ij` (normalised scores), by shortest augmenting
 ///    paths (Crouse, *On implementing 2D rectangular assignment algorithms*, IEEE TAES 2016): one
-///    row per mentor place, one column per mentee plus a private "left empty" column per place.
+///    row per mentor place (never more than the mentor's candidates), one column per mentee plus a
+///    private "left empty" column per place.
 /// 2. Dual values from shortest-path potentials `d` on the residual network of that pairing (no
 ///    negative cycle, since it is optimal): `u_i = max(0, d_i − d_S)`, `v_j = max(0, d_T − d_j)`
 ///    satisfy `u_i + v_j ≥ M + s_ij` on every candidate, with equality where complementary
@@ -45,6 +46,12 @@ struct OptimalStart {
             return Result(pairing: pairing, menteeDual: [Double](repeating: 0, count: n),
                           mentorDual: [Double](repeating: 0, count: m))
         }
+        // One shortest-path search per place row: with far more fillable places than mentees
+        // (capacities beyond demand) most searches end at their row's empty column after
+        // exploring everything, so the start is left to GLPK (from the greedy pairing's basis).
+        var fillable = 0
+        for j in 0..<m { fillable += min(places[j], adjacency[j].count) }
+        guard fillable <= 2 * n + 1000 else { return nil }
         assign(adjacency: adjacency, places: places, high: high, pairing: &pairing)
         return duals(adjacency: adjacency, places: places, pairing: pairing)
     }
@@ -53,8 +60,9 @@ struct OptimalStart {
     private func assign(adjacency: [[(mentee: Int, score: Double)]], places: [Int], high: Double, pairing: inout [Int?]) {
         let n = problem.menteeCount
         var rowMentor: [Int] = []
+        // One row per place that could be filled: never more than the mentor's candidates.
         for (j, count) in places.enumerated() where !adjacency[j].isEmpty {
-            rowMentor += [Int](repeating: j, count: count)
+            rowMentor += [Int](repeating: j, count: min(count, adjacency[j].count))
         }
         let rows = rowMentor.count
         let columns = n + rows

@@ -67,15 +67,18 @@ public struct PairingProblem: Sendable {
 struct ScoreScale: Sendable {
     let low: Double
     let spread: Double
+    private let inverseSpread: Double
 
     init(low: Double, high: Double) {
         self.low = low.isFinite ? low : 0
         spread = high > low ? high - low : 0
+        inverseSpread = spread > 0 ? 1 / spread : 0
     }
 
-    /// `s'` of a raw score.
+    /// `s'` of a raw score (within a rounding error of `[0, 1]` for scores in the range).
+    @inline(__always)
     func normalised(_ score: Double) -> Double {
-        spread > 0 ? min(1, max(0, (score - low) / spread)) : 0
+        (score - low) * inverseSpread
     }
 
     /// The raw total of `matched` pairs whose normalised total is `total`.

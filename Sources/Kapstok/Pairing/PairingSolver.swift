@@ -9,7 +9,9 @@ import LinearModel
 ///   matched with pairs scoring at least `t`), then the highest total with every pair ≥ `t*`.
 ///
 /// Each step is solved exactly (see ``ColumnGenerationPairing`` and ``DensePairing``); the
-/// result is `optimal` only when every step was proven optimal.
+/// result is `optimal` only when every step was proven optimal (`fair`'s bisection steps need only
+/// the most-matched proof to decide; its last step needs the score bound too). The reported bound
+/// is the one computed by the step that found the returned pairing, in score units.
 public struct PairingSolver: Sendable {
     public let solver: any Solver
 
@@ -61,7 +63,11 @@ struct LexicographicRun {
 
     /// Whether a step's outcome ends the run (and records why).
     private mutating func record(_ step: PairingStep) -> Bool {
-        if let assignment = step.assignment, consider(assignment) { bound = step.bound }
+        if let assignment = step.assignment {
+            if consider(assignment) { bound = step.bound }
+        } else if best == nil, let stepBound = step.bound {
+            bound = stepBound  // no pairing yet: a bound on every pairing, reported with the pins alone
+        }
         switch step.termination.reason {
         case .optimal:
             return false
@@ -177,7 +183,7 @@ struct LexicographicRun {
         // The bound is the one computed by the step that found the pairing (never inferred from
         // the status); a bound a rounding error below the pairing's own total is still a bound
         // when raised to it.
-        let proof = status == .infeasible || best == nil ? nil : bound.map { max($0, total) }
+        let proof = status == .infeasible ? nil : bound.map { max($0, total) }
         let gap = proof.map { SolveResult.relativeGap(objective: total, bound: $0) }
         return PairingOutcome(
             status: status, assignment: assignment, matched: matched, totalScore: total, minimumScore: minimum,
