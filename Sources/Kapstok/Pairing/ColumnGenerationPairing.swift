@@ -47,7 +47,7 @@ import LinearModel
 /// When the time limit stops the search, the last repaired duals still bound every pairing
 /// (see ``timeLimitBound(for:)``); the status is then `time_limit` with that bound.
 ///
-/// The session must stay on the thread that created it.
+/// The session belongs to the thread that created it (every call checks).
 struct ColumnGenerationPairing: PairingBackend {
     let problem: PairingProblem
     let options: PairingOptions
@@ -89,13 +89,21 @@ struct ColumnGenerationPairing: PairingBackend {
             + "entered, \(pricingRounds) pricing round\(pricingRounds == 1 ? "" : "s")"
     }
 
-    init(problem: PairingProblem, options: PairingOptions, solver: any IncrementalSolver) throws {
-        self.problem = problem
-        self.options = options
+    /// The restricted master before any pair enters: one row per mentee (≤ 1), one per mentor
+    /// (≤ its places). The session it is loaded into is scoped by the caller
+    /// (``IncrementalSolver/withSession(for:_:)``), on the caller's thread.
+    static func masterModel(for problem: PairingProblem) -> Model {
         var model = Model(sense: .maximize)
         for _ in 0..<problem.menteeCount { model.addConstraint([], upper: 1) }
         for places in problem.places { model.addConstraint([], upper: Double(places)) }
-        session = try solver.makeSession(for: model)
+        return model
+    }
+
+    /// - Parameter session: a session holding ``masterModel(for:)``.
+    init(problem: PairingProblem, options: PairingOptions, session: any SolverSession) throws {
+        self.problem = problem
+        self.options = options
+        self.session = session
         scale = problem.scale
         matchWeight = Double(min(problem.menteeCount, problem.places.reduce(0, +))) + 1
         placesLeft = problem.pinnedStart().placesLeft

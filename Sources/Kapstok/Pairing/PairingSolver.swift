@@ -26,15 +26,19 @@ public struct PairingSolver: Sendable {
     public func solve(_ problem: PairingProblem, options: PairingOptions = PairingOptions()) throws -> PairingOutcome {
         let started = ContinuousClock.now
         let deadline = options.timeLimit.map { started + .milliseconds(Int64(($0 * 1000).rounded(.up))) }
-        var backend: any PairingBackend
-        if problem.table.hasUnitLoads, let incremental = solver as? any IncrementalSolver {
-            backend = try ColumnGenerationPairing(problem: problem, options: options, solver: incremental)
-        } else {
-            backend = DensePairing(problem: problem, solver: solver)
+        func run(_ backend: any PairingBackend) throws -> PairingOutcome {
+            var backend = backend
+            var run = LexicographicRun(problem: problem, objective: options.objective, deadline: deadline)
+            try run.solve(with: &backend)
+            return run.outcome(backend: backend, seconds: Self.seconds(since: started))
         }
-        var run = LexicographicRun(problem: problem, objective: options.objective, deadline: deadline)
-        try run.solve(with: &backend)
-        return run.outcome(backend: backend, seconds: Self.seconds(since: started))
+        if problem.table.hasUnitLoads, let incremental = solver as? any IncrementalSolver {
+            // The session lives on this thread for this solve only, and is closed after it.
+            return try incremental.withSession(for: ColumnGenerationPairing.masterModel(for: problem)) { session in
+                try run(ColumnGenerationPairing(problem: problem, options: options, session: session))
+            }
+        }
+        return try run(DensePairing(problem: problem, solver: solver))
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

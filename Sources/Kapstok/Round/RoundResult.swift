@@ -92,7 +92,17 @@ extension PreparedRound {
         var eligible: [(mentor: Int, score: Double, load: Double)] = []
         table.forEachAllowed(mentee: i) { j, score, load in eligible.append((j, score, load)) }
         if eligible.isEmpty { return "no eligible mentor: " + exclusionSummary(mentee: i) }
-        let ranked = eligible.sorted { ($0.score, -$0.mentor) > ($1.score, -$1.mentor) }
+        // Only the best few are named: pick them in one pass instead of sorting every candidate
+        // (a mentee of a 50,000 × 15,000 round has thousands).
+        let shownCount = 3
+        var best: [(mentor: Int, score: Double, load: Double)] = []
+        for pair in eligible {
+            let position = best.firstIndex { (pair.score, -pair.mentor) > ($0.score, -$0.mentor) } ?? best.count
+            if position < shownCount {
+                best.insert(pair, at: position)
+                if best.count > shownCount { best.removeLast() }
+            }
+        }
         let tolerance = 1e-9
         func isTooSmall(_ pair: (mentor: Int, score: Double, load: Double)) -> Bool {
             pair.load > capacity[pair.mentor] + tolerance
@@ -114,8 +124,10 @@ extension PreparedRound {
             }
             return head + " has " + (takers.isEmpty ? "no mentee" : takers.joined(separator: ", "))
         }
-        func list(_ pairs: [(mentor: Int, score: Double, load: Double)]) -> String {
-            pairs.prefix(3).map(describe).joined(separator: "; ") + (pairs.count > 3 ? "; and \(pairs.count - 3) more" : "")
+        /// The best eligible mentors, described, and how many more there are.
+        func list() -> String {
+            best.map(describe).joined(separator: "; ")
+                + (eligible.count > best.count ? "; and \(eligible.count - best.count) more" : "")
         }
         func count(_ number: Int, _ adjective: String) -> String {
             switch number {
@@ -124,16 +136,16 @@ extension PreparedRound {
             default: "all \(number) eligible mentors \(adjective)"
             }
         }
-        if ranked.allSatisfy(isTooSmall) {
+        if eligible.allSatisfy(isTooSmall) {
             let what = table.hasUnitLoads ? "a capacity below one mentee" : "a capacity below this pair's load"
-            return count(ranked.count, ranked.count == 1 ? "has \(what)" : "have \(what)") + ": " + list(ranked)
+            return count(eligible.count, eligible.count == 1 ? "has \(what)" : "have \(what)") + ": " + list()
         }
-        if ranked.allSatisfy({ isTooSmall($0) || isFull($0) }) {
-            let adjective = ranked.contains(where: isTooSmall) ? "are full or too small" : "are full"
-            return count(ranked.count, ranked.count == 1 ? (isTooSmall(ranked[0]) ? "is too small" : "is full") : adjective)
-                + ": " + list(ranked)
+        if eligible.allSatisfy({ isTooSmall($0) || isFull($0) }) {
+            let adjective = eligible.contains(where: isTooSmall) ? "are full or too small" : "are full"
+            return count(eligible.count, eligible.count == 1 ? (isTooSmall(eligible[0]) ? "is too small" : "is full") : adjective)
+                + ": " + list()
         }
-        let shown = list(ranked)
+        let shown = list()
         switch outcome.status {
         case .timeLimit: return "not matched within the time limit; eligible: \(shown)"
         case .infeasible: return "no pairing meets every require rule and capacity"

@@ -28,7 +28,19 @@ public enum ScoresLoader {
         let scoreColumn = layout.index(of: "score"), loadColumn = layout.index(of: "load")
         var entries: [ScoreEntry] = []
         var loadLocations: [Diagnostic.Location?] = []
-        var firstLine: [PairKey: Int] = [:]
+        // Duplicates are found on interned ids: two small id tables and one integer key per pair
+        // (hashing a pair of strings per row was most of the time on a 2-million-row file).
+        var menteeNumber: [String: UInt64] = [:], mentorNumber: [String: UInt64] = [:]
+        var firstLine: [UInt64: Int] = [:]
+        firstLine.reserveCapacity(table.records.count)
+        entries.reserveCapacity(table.records.count)
+        loadLocations.reserveCapacity(table.records.count)
+        func number(_ id: String, in numbers: inout [String: UInt64]) -> UInt64 {
+            if let known = numbers[id] { return known }
+            let next = UInt64(numbers.count)
+            numbers[id] = next
+            return next
+        }
         for record in table.records {
             let cells = RecordCells(table: table, record: record)
             let pair = pairs.read(cells, diagnostics: &diagnostics)
@@ -46,7 +58,7 @@ public enum ScoresLoader {
                     at: cells.location(loadColumn), diagnostics: &diagnostics) ?? 1
             }
             guard let pair, let score else { continue }
-            let key = PairKey(mentee: pair.mentee, mentor: pair.mentor)
+            let key = number(pair.mentee, in: &menteeNumber) << 32 | number(pair.mentor, in: &mentorNumber)
             if let line = firstLine[key] {
                 diagnostics.error(
                     .duplicatePair,
