@@ -111,7 +111,7 @@ public struct OutputFolder: Sendable {
         try Self.makeFolder(state.path)
         let lock = try FolderLock(path: state.appendingPathComponent("lock").path, waitSeconds: waitSeconds, holder: command)
         defer { lock.release() }
-        var transaction = Transaction(folder: url.path, state: state.path)
+        let transaction = Transaction(folder: url.path, state: state.path)
         try transaction.removeLeftovers()
         try transaction.adoptRegularFiles(named: files.map { Self.topLevelName($0.name) })
         hook?(.locked)
