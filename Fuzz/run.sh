@@ -5,6 +5,7 @@
 #   Fuzz/run.sh --short [options] [target…]   CI: a bounded run per target, build included
 #   Fuzz/run.sh --long  [options] [target…]   ≥ 1,000,000 runs per target
 #   Fuzz/run.sh --crashes [options] [target…] replays Fuzz/Crashes/<target>/* (regression check)
+#   Fuzz/run.sh --minimise [options] [target…] only the --merge step below, no fuzzing
 #
 # Options:
 #   --asan          also AddressSanitizer (-sanitize=fuzzer,address; own build folder .build-asan)
@@ -42,6 +43,7 @@ targets=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --short | --long | --crashes) mode="${1#--}" ;;
+        --minimise) mode=minimise; merge=1 ;;
         --asan) asan=1 ;;
         --no-build) build=0 ;;
         --runs) runs="$2"; shift ;;
@@ -49,19 +51,19 @@ while [ $# -gt 0 ]; do
         --strict) strict=1 ;;
         --skip-known) export KAPSTOK_FUZZ_SKIP_KNOWN=1 ;;
         --merge) merge=1 ;;
-        -h | --help) sed -n '2,31p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,32p' "$0"; exit 0 ;;
         -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1") ;;
     esac
     shift
 done
-[ -n "$mode" ] || { echo "run.sh: give --short, --long or --crashes (see --help)" >&2; exit 2; }
+[ -n "$mode" ] || { echo "run.sh: give --short, --long, --crashes or --minimise (see --help)" >&2; exit 2; }
 [ ${#targets[@]} -gt 0 ] || targets=("${ALL_TARGETS[@]}")
 
 case "$mode" in
-    short) : "${runs:=20000}" "${seconds:=15}"; max_len=4096; rss=2048 ;;
+    short) : "${runs:=20000}" "${seconds:=10}"; max_len=4096; rss=2048 ;;
     long) : "${runs:=1000000}" "${seconds:=0}"; max_len=65536; rss=4096 ;;
-    crashes) runs=0; seconds=0; max_len=65536; rss=4096 ;;
+    crashes | minimise) runs=0; seconds=0; max_len=65536; rss=4096 ;;
 esac
 
 sanitizers=fuzzer
@@ -90,6 +92,8 @@ fi
 bin="$scratch/release"
 
 work="$FUZZ/.work"
+# Bytes of committed corpus per target (see --merge).
+CORPUS_BUDGET="${CORPUS_BUDGET:-200000}"
 mkdir -p "$work/logs"
 status=0
 summary=()
@@ -128,43 +132,63 @@ for target in "${targets[@]}"; do
     [ "$runs" != 0 ] && flags+=(-runs="$runs")
     [ "$seconds" != 0 ] && flags+=(-max_total_time="$seconds")
     [ -f "$FUZZ/Dictionaries/$target.dict" ] && flags+=(-dict="$FUZZ/Dictionaries/$target.dict")
-    echo "== $target: ${flags[*]}"
-    started=$(date +%s)
-    "${NICE[@]}" "$exe" "${flags[@]}" "$corpus" > "$log" 2>&1
-    code=$?
-    elapsed=$(( $(date +%s) - started ))
-    executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-    speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-    if [ -z "$executed" ]; then
-        # No final stats after a crash: take the last status line ("#1234 ...").
-        executed=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
-    fi
-    result=ok
-    if [ $code != 0 ]; then
-        status=1
-        if grep -q 'ERROR: libFuzzer: timeout' "$log"; then result=TIMEOUT
-        elif grep -qE 'out-of-memory|malloc\(.*\) exceeds' "$log"; then result=OOM
-        elif grep -q 'ERROR: AddressSanitizer' "$log"; then result="ASAN($(grep -oE 'AddressSanitizer: [a-z-]+' "$log" | head -1 | cut -d' ' -f2))"
-        elif grep -qE 'Fatal error|precondition|Swift runtime failure' "$log"; then result="TRAP: $(grep -oE '(Fatal error|Swift runtime failure)[^\n]*' "$log" | head -1 | cut -c1-100)"
-        elif grep -q 'deadly signal' "$log"; then result="CRASH(deadly signal; SIGILL is a Swift trap)"
-        else result="CRASH(exit $code)"
+    if [ "$mode" = minimise ]; then
+        echo "== $target: merge"
+    else
+        echo "== $target: ${flags[*]}"
+        started=$(date +%s)
+        "${NICE[@]}" "$exe" "${flags[@]}" "$corpus" > "$log" 2>&1
+        code=$?
+        elapsed=$(( $(date +%s) - started ))
+        executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+        speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+        if [ -z "$executed" ]; then
+            # No final stats after a crash: take the last status line ("#1234 ...").
+            executed=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
         fi
-        artifact=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
-        [ -n "$artifact" ] && result="$result -> ${artifact#"$ROOT"/}"
+        result=ok
+        if [ $code != 0 ]; then
+            status=1
+            if grep -q 'ERROR: libFuzzer: timeout' "$log"; then result=TIMEOUT
+            elif grep -qE 'out-of-memory|malloc\(.*\) exceeds' "$log"; then result=OOM
+            elif grep -q 'ERROR: AddressSanitizer' "$log"; then result="ASAN($(grep -oE 'AddressSanitizer: [a-z-]+' "$log" | head -1 | cut -d' ' -f2))"
+            elif grep -qE 'Fatal error|precondition|Swift runtime failure' "$log"; then result="TRAP: $(grep -oE '(Fatal error|Swift runtime failure)[^\n]*' "$log" | head -1 | cut -c1-100)"
+            elif grep -q 'deadly signal' "$log"; then result="CRASH(deadly signal; SIGILL is a Swift trap)"
+            else result="CRASH(exit $code)"
+            fi
+            artifact=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
+            [ -n "$artifact" ] && result="$result -> ${artifact#"$ROOT"/}"
+        fi
+        line=$(printf '%-12s runs %-9s exec/s %-6s %4ss  %s' "$target" "${executed:-?}" "${speed:-?}" "$elapsed" "$result")
+        echo "   $line"
+        summary+=("$line")
     fi
-    line=$(printf '%-12s runs %-9s exec/s %-6s %4ss  %s' "$target" "${executed:-?}" "${speed:-?}" "$elapsed" "$result")
-    echo "   $line"
-    summary+=("$line")
 
     if [ $merge = 1 ]; then
         mkdir -p "$FUZZ/Corpus/$target"
         merged="$work/merged/$target"
         rm -rf "$merged"; mkdir -p "$merged"
-        "${NICE[@]}" "$exe" -merge=1 -max_len=$max_len -rss_limit_mb=$rss -timeout=10 -detect_leaks=0 \
-            "$merged" "$FUZZ/Corpus/$target" "$corpus" > "$work/logs/$target.merge.log" 2>&1 \
-            && { rm -f "$FUZZ/Corpus/$target"/*; cp "$merged"/* "$FUZZ/Corpus/$target"/; \
-                 echo "   merged: $(ls "$FUZZ/Corpus/$target" | wc -l) inputs in Corpus/$target"; } \
-            || echo "   merge failed (see $work/logs/$target.merge.log)"
+        # The committed corpus has a budget (Fuzz/Corpus ≤ ~2 MB in all): when a full merge is
+        # over it, merge again on edge coverage only (-use_counters=0), then also on shorter
+        # inputs. The working corpus in .work keeps everything.
+        ok=0
+        for extra in "" "-use_counters=0" "-use_counters=0 -max_len=4096"; do
+            rm -rf "$merged"; mkdir -p "$merged"
+            # shellcheck disable=SC2086
+            if "${NICE[@]}" "$exe" -merge=1 -max_len=$max_len $extra -rss_limit_mb=$rss -timeout=10 -detect_leaks=0 \
+                "$merged" "$FUZZ/Corpus/$target" "$corpus" > "$work/logs/$target.merge.log" 2>&1; then
+                ok=1
+                [ "$(du -sb "$merged" | cut -f1)" -le "$CORPUS_BUDGET" ] && break
+            else
+                ok=0; break
+            fi
+        done
+        if [ $ok = 1 ]; then
+            rm -f "$FUZZ/Corpus/$target"/*; cp "$merged"/* "$FUZZ/Corpus/$target"/
+            echo "   merged: $(ls "$FUZZ/Corpus/$target" | wc -l) inputs, $(du -sb "$FUZZ/Corpus/$target" | cut -f1) bytes in Corpus/$target${extra:+ ($extra)}"
+        else
+            echo "   merge failed (see $work/logs/$target.merge.log)"
+        fi
     fi
 done
 
