@@ -51,7 +51,7 @@ while [ $# -gt 0 ]; do
         --strict) strict=1 ;;
         --skip-known) export KAPSTOK_FUZZ_SKIP_KNOWN=1 ;;
         --merge) merge=1 ;;
-        -h | --help) sed -n '2,32p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,27p' "$0"; exit 0 ;;
         -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1") ;;
     esac
