@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Builds the Kapstok fuzz targets (libFuzzer) and runs them one after the other.
+#
+#   Fuzz/run.sh --short [options] [target…]   CI: a bounded run per target, build included
+#   Fuzz/run.sh --long  [options] [target…]   ≥ 1,000,000 runs per target
+#   Fuzz/run.sh --crashes [options] [target…] replays Fuzz/Crashes/<target>/* (regression check)
+#   Fuzz/run.sh --minimise [options] [target…] only the --merge step below, no fuzzing
+#
+# Options:
+#   --asan          also AddressSanitizer (-sanitize=fuzzer,address; own build folder .build-asan)
+#   --no-build      use the binaries already built
+#   --runs N        runs per target (overrides the mode's default)
+#   --time S        seconds per target at most (overrides the mode's default)
+#   --strict        KAPSTOK_FUZZ_STRICT=1: property checks too (see FuzzSupport/Targets.swift)
+#   --skip-known    KAPSTOK_FUZZ_SKIP_KNOWN=1: the harness steps around the crashes already
+#                   reported (listed in Crashes/README.md), so that a run can get past them
+#                   while the fixes are pending; never use it to judge a fix
+#   --merge         after each run, minimise Corpus/<target> with -merge=1 (keeps only inputs
+#                   that add coverage; the new ones are found in .work/corpus/<target>)
+#
+# Targets (default: all): csv toml mentors mentees framework scores constraints history validate
+#
+# Each target fuzzes a working copy of its committed corpus (Fuzz/.work/corpus/<target>, which
+# keeps growing between runs); crash reproducers go to Fuzz/.work/artifacts/<target>/, logs to
+# Fuzz/.work/logs/<target>.log. Exit status: 0 when no target crashed, 1 otherwise (a crash, a
+# trap, an ASan report, a timeout or running out of memory all count; leaks are not checked).
+set -uo pipefail
+
+FUZZ="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(dirname "$FUZZ")"
+ALL_TARGETS=(csv toml mentors mentees framework scores constraints history validate)
+# ORG: add "org" above once the OrgLoader target exists (see FuzzSupport/Targets.swift).
+
+mode=""
+asan=0
+build=1
+runs=""
+seconds=""
+strict=0
+merge=0
+targets=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --short | --long | --crashes) mode="${1#--}" ;;
+        --minimise) mode=minimise; merge=1 ;;
+        --asan) asan=1 ;;
+        --no-build) build=0 ;;
+        --runs) runs="$2"; shift ;;
+        --time) seconds="$2"; shift ;;
+        --strict) strict=1 ;;
+        --skip-known) export KAPSTOK_FUZZ_SKIP_KNOWN=1 ;;
+        --merge) merge=1 ;;
+        -h | --help) sed -n '2,27p' "$0"; exit 0 ;;
+        -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
+        *) targets+=("$1") ;;
+    esac
+    shift
+done
+[ -n "$mode" ] || { echo "run.sh: give --short, --long, --crashes or --minimise (see --help)" >&2; exit 2; }
+[ ${#targets[@]} -gt 0 ] || targets=("${ALL_TARGETS[@]}")
+
+case "$mode" in
+    short) : "${runs:=20000}" "${seconds:=10}"; max_len=4096; rss=2048 ;;
+    long) : "${runs:=1000000}" "${seconds:=0}"; max_len=65536; rss=4096 ;;
+    crashes | minimise) runs=0; seconds=0; max_len=65536; rss=4096 ;;
+esac
+
+sanitizers=fuzzer
+scratch="$FUZZ/.build"
+if [ $asan = 1 ]; then
+    sanitizers=fuzzer,address
+    scratch="$FUZZ/.build-asan"
+    export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}"
+fi
+[ $strict = 1 ] && export KAPSTOK_FUZZ_STRICT=1
+# Swift's backtracer takes seconds per crash (libFuzzer then reports a timeout instead of the
+# trap); let libFuzzer handle the signal. Replay a reproducer with SWIFT_BACKTRACE=enable=yes
+# for the Swift message ("arithmetic overflow", …) and a symbolicated stack.
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
+
+# Be a good neighbour on a shared machine.
+NICE=(nice -n 10)
+
+if [ $build = 1 ]; then
+    echo "== build (-sanitize=$sanitizers, $scratch)"
+    started=$(date +%s)
+    "${NICE[@]}" swift build --package-path "$FUZZ" --scratch-path "$scratch" -c release \
+        -Xswiftc -sanitize=$sanitizers -Xswiftc -parse-as-library || exit 1
+    echo "== build took $(( $(date +%s) - started ))s"
+fi
+bin="$scratch/release"
+
+work="$FUZZ/.work"
+# Bytes of committed corpus per target (see --merge).
+CORPUS_BUDGET="${CORPUS_BUDGET:-200000}"
+mkdir -p "$work/logs"
+status=0
+summary=()
+for target in "${targets[@]}"; do
+    exe="$bin/fuzz-$target"
+    [ -x "$exe" ] || { echo "run.sh: no binary $exe (build first)" >&2; exit 1; }
+    log="$work/logs/$target.log"
+    artifacts="$work/artifacts/$target"
+    mkdir -p "$artifacts"
+
+    if [ "$mode" = crashes ]; then
+        shopt -s nullglob
+        files=("$FUZZ/Crashes/$target"/*)
+        shopt -u nullglob
+        failed=0
+        : > "$log"
+        for file in "${files[@]}"; do
+            case "$file" in *.md | *.txt) continue ;; esac
+            if "${NICE[@]}" "$exe" -rss_limit_mb=$rss -timeout=10 "$file" >> "$log" 2>&1; then
+                echo "   fixed:      ${file#"$ROOT"/}"
+            else
+                echo "   STILL FAILS: ${file#"$ROOT"/}"
+                failed=$((failed + 1))
+            fi
+        done
+        summary+=("$(printf '%-12s %3d reproducers, %d still fail' "$target" ${#files[@]} $failed)")
+        [ $failed = 0 ] || status=1
+        continue
+    fi
+
+    corpus="$work/corpus/$target"
+    mkdir -p "$corpus"
+    [ -d "$FUZZ/Corpus/$target" ] && cp -n "$FUZZ/Corpus/$target"/* "$corpus"/ 2>/dev/null
+    flags=(-max_len=$max_len -rss_limit_mb=$rss -malloc_limit_mb=$rss -timeout=10 -detect_leaks=0
+        -print_final_stats=1 -artifact_prefix="$artifacts/")
+    [ "$runs" != 0 ] && flags+=(-runs="$runs")
+    [ "$seconds" != 0 ] && flags+=(-max_total_time="$seconds")
+    [ -f "$FUZZ/Dictionaries/$target.dict" ] && flags+=(-dict="$FUZZ/Dictionaries/$target.dict")
+    if [ "$mode" = minimise ]; then
+        echo "== $target: merge"
+    else
+        echo "== $target: ${flags[*]}"
+        started=$(date +%s)
+        "${NICE[@]}" "$exe" "${flags[@]}" "$corpus" > "$log" 2>&1
+        code=$?
+        elapsed=$(( $(date +%s) - started ))
+        executed=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+        speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+        if [ -z "$executed" ]; then
+            # No final stats after a crash: take the last status line ("#1234 ...").
+            executed=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
+        fi
+        result=ok
+        if [ $code != 0 ]; then
+            status=1
+            if grep -q 'ERROR: libFuzzer: timeout' "$log"; then result=TIMEOUT
+            elif grep -qE 'out-of-memory|malloc\(.*\) exceeds' "$log"; then result=OOM
+            elif grep -q 'ERROR: AddressSanitizer' "$log"; then result="ASAN($(grep -oE 'AddressSanitizer: [a-z-]+' "$log" | head -1 | cut -d' ' -f2))"
+            elif grep -qE 'Fatal error|precondition|Swift runtime failure' "$log"; then result="TRAP: $(grep -oE '(Fatal error|Swift runtime failure)[^\n]*' "$log" | head -1 | cut -c1-100)"
+            elif grep -q 'deadly signal' "$log"; then result="CRASH(deadly signal; SIGILL is a Swift trap)"
+            else result="CRASH(exit $code)"
+            fi
+            artifact=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
+            [ -n "$artifact" ] && result="$result -> ${artifact#"$ROOT"/}"
+        fi
+        line=$(printf '%-12s runs %-9s exec/s %-6s %4ss  %s' "$target" "${executed:-?}" "${speed:-?}" "$elapsed" "$result")
+        echo "   $line"
+        summary+=("$line")
+    fi
+
+    if [ $merge = 1 ]; then
+        mkdir -p "$FUZZ/Corpus/$target"
+        merged="$work/merged/$target"
+        rm -rf "$merged"; mkdir -p "$merged"
+        # The committed corpus has a budget (Fuzz/Corpus ≤ ~2 MB in all): when a full merge is
+        # over it, merge again on edge coverage only (-use_counters=0), then also on shorter
+        # inputs. The working corpus in .work keeps everything.
+        ok=0
+        for extra in "" "-use_counters=0" "-use_counters=0 -max_len=4096"; do
+            rm -rf "$merged"; mkdir -p "$merged"
+            # shellcheck disable=SC2086
+            if "${NICE[@]}" "$exe" -merge=1 -max_len=$max_len $extra -rss_limit_mb=$rss -timeout=10 -detect_leaks=0 \
+                "$merged" "$FUZZ/Corpus/$target" "$corpus" > "$work/logs/$target.merge.log" 2>&1; then
+                ok=1
+                [ "$(du -sb "$merged" | cut -f1)" -le "$CORPUS_BUDGET" ] && break
+            else
+                ok=0; break
+            fi
+        done
+        if [ $ok = 1 ]; then
+            rm -f "$FUZZ/Corpus/$target"/*; cp "$merged"/* "$FUZZ/Corpus/$target"/
+            echo "   merged: $(ls "$FUZZ/Corpus/$target" | wc -l) inputs, $(du -sb "$FUZZ/Corpus/$target" | cut -f1) bytes in Corpus/$target${extra:+ ($extra)}"
+        else
+            echo "   merge failed (see $work/logs/$target.merge.log)"
+        fi
+    fi
+done
+
+echo
+echo "== summary ($mode$([ $asan = 1 ] && echo ', asan'))"
+printf '   %s\n' "${summary[@]}"
+exit $status
