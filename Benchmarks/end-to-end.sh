@@ -21,7 +21,8 @@
 #
 # Environment: SIZES (default "100x40 1000x300 5000x1500 10000x3000"), RUNS (runs per size,
 # default 3, always 1 for 10000x3000), SEED (default 1), SKIP_BUILD=1 (reuse the release build),
-# KEEP=1 (keep the temporary folder), RUN_TIMEOUT (seconds per run, default 600), NO_GNU_TIME=1
+# KEEP=1 (keep the temporary folder), RUN_TIMEOUT (seconds per run, default 600), LARGE_TIME_LIMIT
+# (kapstok's --time-limit for 50000x15000; default: the configured 60 s), NO_GNU_TIME=1
 # (use the /proc fallback even where /usr/bin/time exists).
 # Needs bash, coreutils, awk, sed and GNU time (Debian's `time` package, installed with
 # apt-get when missing and running as root; otherwise VmHWM is sampled from /proc instead).
@@ -122,10 +123,11 @@ for size in "${sizes[@]}"; do
         10000x3000) max_wall=60; max_mib=2048 ;;
         50000x15000) max_mib=8192 ;;
     esac
-    # The default 60 s time limit stops the solve of the largest round; give it an hour so the
-    # table reports the time to a proven optimum.
+    # The default 60 s time limit stops the solve of the largest round (it needs more than
+    # 10 minutes to a proof on 2 cores); LARGE_TIME_LIMIT=SECONDS (with RUN_TIMEOUT above it)
+    # lets it run to the proof.
     limit=()
-    [[ "$size" == 50000x15000 ]] && limit=(--time-limit 3600)
+    [[ "$size" == 50000x15000 && -n "${LARGE_TIME_LIMIT:-}" ]] && limit=(--time-limit "$LARGE_TIME_LIMIT")
 
     input="$work/$size/in"
     log "== $size: generating (seed $seed) …"
@@ -177,7 +179,8 @@ for size in "${sizes[@]}"; do
         matched=$(field "$summary" matched)
         log "   run $r: ${wall} s wall, ${mib} MiB peak, status $st, solve_seconds $solve"
         statuses+=("$st"); walls+=("$wall"); mibs+=("$mib"); solves+=("$solve")
-        [[ "$st" == optimal ]] || failures+=("$size run $r: status $st, not optimal")
+        [[ "$st" == optimal || ( "$st" == time_limit && "$size" == 50000x15000 && -z "${LARGE_TIME_LIMIT:-}" ) ]] \
+            || failures+=("$size run $r: status $st, not optimal")
         if [[ -n "$max_wall" ]] && awk -v w="$wall" -v m="$max_wall" 'BEGIN { exit !(w > m) }'; then
             failures+=("$size run $r: wall ${wall} s over the ${max_wall} s target")
         fi

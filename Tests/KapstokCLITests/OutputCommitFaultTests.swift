@@ -131,6 +131,7 @@ private func leftovers(_ out: String) throws -> (state: [String], links: [String
             #expect(visibleSet(out) == first)
             #expect(try leftovers(out).state.count == 3)
         }
+        print("commit steps reached before SIGKILL, per attempt: \(stepsReached)")
         // The kills must really have fallen inside the commit, not only before or after it.
         #expect(stepsReached.contains { $0 >= 1 && $0 < 5 }, "no kill landed inside a commit: \(stepsReached)")
     }
