@@ -83,6 +83,22 @@ public struct DiagnosticCollector: Sendable {
         for diagnostic in diagnostics { collect(diagnostic) }
     }
 
+    /// Adds everything another collector holds, the diagnostics it held back included (as
+    /// counts), so error counts and summaries stay right.
+    public mutating func collect(contentsOf other: DiagnosticCollector) {
+        for list in other.kept.values {
+            for diagnostic in list { collect(diagnostic) }
+        }
+        for (file, counts) in other.dropped {
+            var mine = dropped[file] ?? (0, 0)
+            mine.errors += counts.errors
+            mine.warnings += counts.warnings
+            dropped[file] = mine
+            errorCount += counts.errors
+            warningCount += counts.warnings
+        }
+    }
+
     /// Adds an error.
     public mutating func error(_ id: Diagnostic.MessageID, _ message: String, at location: Diagnostic.Location) {
         collect(.error(id, message, at: location))

@@ -21,6 +21,11 @@ struct BadCSVFile: Sendable, CustomTestStringConvertible {
         BadCSVFile(name: "csv-invalid-utf8-byte", exitCode: 65),
         BadCSVFile(name: "csv-escape-in-header", exitCode: 65),
         BadCSVFile(name: "csv-huge-cell", exitCode: 65),
+        // A title with several cells above the header: one title-row error, not also a
+        // too-many-fields error for every record under it.
+        BadCSVFile(name: "csv-title-row-cells", exitCode: 65),
+        // `id,,,,…`: a header whose other names were lost, not a title above the first record.
+        BadCSVFile(name: "csv-header-names-lost", exitCode: 65),
     ]
 }
 

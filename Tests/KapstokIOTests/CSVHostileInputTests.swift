@@ -84,6 +84,37 @@ import Testing
         #expect(messages == ["h.csv:1:1: error: line 1 looks like a title; the header row is line 2 (remove the line above it)"])
     }
 
+    /// A title with several cells above a wide header: one `title-row` error, not also one
+    /// `too-many-fields` for every record read under the title as if it were the header.
+    @Test func titleWithSeveralCellsAboveAWideHeaderIsOneError() {
+        let text = "Mentor export,2027-01-15\n" + Fixture.mentors(rows: ["M1,Ann,2", "M2,Bob,1"])
+        let messages = rendered { diagnostics in
+            _ = PeopleLoader(framework: .builtIn).loadMentors(.text(text, path: "m.csv"), diagnostics: &diagnostics)
+        }
+        #expect(messages == ["m.csv:1:1: error: line 1 looks like a title; the header row is line 2 (remove the line above it)"])
+    }
+
+    /// Without a title, a loader still gets every `too-many-fields` error the reader found.
+    @Test func tooManyFieldsStillReportedThroughALoader() {
+        let text = "mentee_id,mentor_id,rule\nE1,M1,forbid,why,extra\n"
+        let messages = rendered { diagnostics in
+            let known = KnownPeople(menteeIDs: ["E1"], mentorIDs: ["M1"])
+            _ = ConstraintsLoader.load(.text(text, path: "c.csv"), people: known, diagnostics: &diagnostics)
+        }
+        #expect(messages == ["c.csv:2:14: error: too many fields: the header has 3 columns, this record has 5"])
+    }
+
+    /// `id,,,,` is a header whose other names were lost, not a title: its records are data.
+    @Test(arguments: ["id,,,,\nM1,Ann,x,y,z\n", "ID,,,\nM1,Ann,x,y\n", "mentee_id;;\nE1;M1;forbid\n"])
+    func aKnownColumnNameAloneIsAHeaderNotATitle(_ text: String) throws {
+        var diagnostics = DiagnosticCollector()
+        let table = try #require(CSVReader.read(
+            text: text, file: "in.csv", headerNames: ["id", "name", "mentee_id"], diagnostics: &diagnostics))
+        #expect(table.titleRecords.isEmpty)
+        #expect(table.header.first?.line == 1)
+        #expect(table.records.map(\.line) == [2])
+    }
+
     @Test func aOneCellFileIsNoTitle() throws {
         let table = try #require(parsedTable("id\nM1\nM2\n"))
         #expect(table.titleRecords.isEmpty)

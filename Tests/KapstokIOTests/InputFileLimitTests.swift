@@ -22,6 +22,19 @@ import Testing
         #expect(diagnostics.diagnostics.first?.id == .fileTooLarge)
     }
 
+    /// A named pipe that nothing writes to reads as empty at once; it used to wait forever in
+    /// `open(2)` for a writer (`kapstok validate --mentors fifo` hung).
+    @Test(.timeLimit(.minutes(1))) func namedPipeWithoutWriterDoesNotHang() throws {
+        let folder = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("pipe.csv").path
+        #expect(mkfifo(path, 0o600) == 0)
+        switch InputFile.readBytes(atPath: path) {
+        case .success(let bytes): #expect(bytes.isEmpty)
+        case .failure(let failure): Issue.record("unexpected \(failure.message)")
+        }
+    }
+
     @Test func readStopsAtTheLimit() throws {
         let folder = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -47,14 +47,18 @@ public enum CSVReader {
     ///
     /// - Returns: the table, or `nil` (after adding a diagnostic) when the file cannot be read or
     ///   has no header row.
-    public static func read(_ source: InputSource, diagnostics: inout DiagnosticCollector) -> CSVTable? {
+    public static func read(
+        _ source: InputSource, headerNames: Set<String>? = nil, diagnostics: inout DiagnosticCollector
+    ) -> CSVTable? {
         guard let bytes = source.bytes(diagnostics: &diagnostics) else { return nil }
-        return read(bytes: bytes, file: source.path, diagnostics: &diagnostics)
+        return read(bytes: bytes, file: source.path, headerNames: headerNames, diagnostics: &diagnostics)
     }
 
     /// Reads CSV text, e.g. a fixture in a test.
-    public static func read(text: String, file: String, diagnostics: inout DiagnosticCollector) -> CSVTable? {
-        read(bytes: Array(text.utf8), file: file, diagnostics: &diagnostics)
+    public static func read(
+        text: String, file: String, headerNames: Set<String>? = nil, diagnostics: inout DiagnosticCollector
+    ) -> CSVTable? {
+        read(bytes: Array(text.utf8), file: file, headerNames: headerNames, diagnostics: &diagnostics)
     }
 
     /// How many records after the first one may hold the header when the first is a title.
@@ -65,11 +69,19 @@ public enum CSVReader {
     /// - Parameters:
     ///   - bytes: the file contents, in any encoding ``TextDecoding`` detects.
     ///   - file: the path shown in diagnostics.
+    ///   - headerNames: when a loader reads the file through `ColumnLayout`, the column names it
+    ///     knows. A first record whose single non-empty cell is one of them (any case: `id,,,,`)
+    ///     is the header, not a title. And `too-many-fields` problems are not reported here but
+    ///     kept in ``CSVTable/fieldCountProblems``: `ColumnLayout` reports them, or drops them
+    ///     when it finds the real header lower down (a title with several cells), where they
+    ///     would only repeat that one problem for every record.
     ///   - diagnostics: receives every problem found.
     /// - Returns: the table, or `nil` (after adding `binary-file` or `empty-file`) when the file
     ///   is not text or has no header row.
     /// - Complexity: O(n) in the number of bytes.
-    public static func read(bytes: [UInt8], file: String, diagnostics: inout DiagnosticCollector) -> CSVTable? {
+    public static func read(
+        bytes: [UInt8], file: String, headerNames: Set<String>? = nil, diagnostics: inout DiagnosticCollector
+    ) -> CSVTable? {
         let start = Diagnostic.Location(file: file, line: 1, column: 1)
         if let problem = BinaryDetection.problem(in: bytes) {
             diagnostics.error(.binaryFile, problem, at: start)
@@ -104,7 +116,8 @@ public enum CSVReader {
                 diagnostics.error(.emptyFile, "file is empty (a header row is required)", at: start)
                 return nil
             }
-            let headerIndex = titleCount(parsed)
+            let headerIndex = titleCount(parsed, headerNames: headerNames ?? [])
+            var fieldCountProblems = DiagnosticCollector(limitPerFile: diagnostics.limitPerFile)
             let header = parsed[headerIndex].fields.map { field in
                 var trimmed = field
                 trimmed.text = field.text.trimmingBlanks
@@ -132,11 +145,16 @@ public enum CSVReader {
                     rejected.append(marked)
                     continue
                 }
-                records.append(fitted(record, to: header.count, file: file, diagnostics: &diagnostics))
+                if headerNames == nil {
+                    records.append(fitted(record, to: header.count, file: file, diagnostics: &diagnostics))
+                } else {
+                    records.append(fitted(record, to: header.count, file: file, diagnostics: &fieldCountProblems))
+                }
             }
             return CSVTable(
                 file: file, encoding: decoded.encoding, separator: separatorCharacter, header: header,
-                records: records, titleRecords: Array(parsed[..<headerIndex]), rejected: rejected)
+                records: records, titleRecords: Array(parsed[..<headerIndex]), rejected: rejected,
+                fieldCountProblems: fieldCountProblems)
         }
     }
 
@@ -163,11 +181,14 @@ public enum CSVReader {
     }
 
     /// How many leading records are a title above the header: 0, or the index of the first
-    /// record with several non-empty cells when the first record has one single cell.
-    private static func titleCount(_ records: [CSVRecord]) -> Int {
+    /// record with several non-empty cells when the first record has one single cell that is
+    /// not one of `headerNames` (compared in lower case).
+    private static func titleCount(_ records: [CSVRecord], headerNames: Set<String>) -> Int {
         guard records.count > 1, records[0].fields.count >= 1, nonEmptyCount(records[0]) == 1,
             records[0].fields.dropFirst().allSatisfy({ !$0.isQuoted && $0.text.isBlank })
         else { return 0 }
+        let cell = records[0].fields[0].text.trimmingBlanks.lowercased()
+        if headerNames.contains(where: { $0.lowercased() == cell }) { return 0 }
         for index in 1...min(titleSearchDepth, records.count - 1) where nonEmptyCount(records[index]) >= 2 {
             return index
         }

@@ -68,12 +68,16 @@ public struct CSVTable: Sendable {
     public var titleRecords: [CSVRecord]
     /// Records the reader rejected after reporting why (``CSVRecord/isRejected``); nobody reads them.
     public var rejected: [CSVRecord]
+    /// `too-many-fields` problems the reader left for ``ColumnLayout`` to report (see the
+    /// `headerNames` of ``CSVReader/read(bytes:file:headerNames:diagnostics:)``); empty otherwise.
+    public var fieldCountProblems: DiagnosticCollector
 
     /// Creates a table.
     public init(
         file: String, encoding: TextEncoding, separator: Character, header: [CSVField], records: [CSVRecord],
-        titleRecords: [CSVRecord] = [], rejected: [CSVRecord] = []
+        titleRecords: [CSVRecord] = [], rejected: [CSVRecord] = [], fieldCountProblems: DiagnosticCollector = DiagnosticCollector()
     ) {
+        self.fieldCountProblems = fieldCountProblems
         self.file = file
         self.encoding = encoding
         self.separator = separator

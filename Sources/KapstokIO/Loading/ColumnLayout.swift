@@ -46,6 +46,7 @@ struct ColumnLayout {
             suggested = Set(required).union(optional)
             return
         }
+        diagnostics.collect(contentsOf: table.fieldCountProblems)
         // Which columns without a name hold values: one pass over the cells (checking each
         // unnamed column against every record was quadratic: 30,000 empty header cells over
         // 17,000 records timed out under the fuzzer).
@@ -72,7 +73,7 @@ struct ColumnLayout {
             if let first = indices[field.text] {
                 diagnostics.error(
                     .duplicateColumn,
-                    "duplicate column '\(field.text)' (first at column \(table.header[first].column))",
+                    "duplicate column \(Diagnostic.quoted(field.text)) (first at column \(table.header[first].column))",
                     at: table.location(of: field))
                 continue
             }
@@ -84,17 +85,17 @@ struct ColumnLayout {
         for (name, index) in indices.sorted(by: { $0.value < $1.value }) where !known.contains(name) {
             let location = table.location(of: table.header[index])
             if let suggestion = Suggestion.closest(to: name, among: candidates) {
-                diagnostics.error(.unknownColumn, "unknown column '\(name)'; did you mean '\(suggestion)'?", at: location)
+                diagnostics.error(.unknownColumn, "unknown column \(Diagnostic.quoted(name)); did you mean \(Diagnostic.quoted(suggestion))?", at: location)
                 suggested.insert(suggestion)
             } else {
-                diagnostics.warning(.unknownColumn, "unknown column '\(name)' (ignored)", at: location)
+                diagnostics.warning(.unknownColumn, "unknown column \(Diagnostic.quoted(name)) (ignored)", at: location)
             }
         }
         self.suggested = suggested
         // A column already named in a "did you mean" is not reported missing a second time.
         let missing = required.filter { indices[$0] == nil && !suggested.contains($0) }
         if !missing.isEmpty {
-            let names = missing.map { "'\($0)'" }.joined(separator: ", ")
+            let names = missing.map { Diagnostic.quoted($0) }.joined(separator: ", ")
             diagnostics.error(
                 .missingColumn, "missing \(missing.count == 1 ? "column" : "columns") \(names)", at: table.startLocation)
         }

@@ -179,11 +179,11 @@ private struct ConfigurationReader {
     /// Reports a key that is not known in its table, suggesting the likely one.
     mutating func reportUnknown(_ entry: TOMLEntry, inTable table: String, known: [String], diagnostics: inout DiagnosticCollector) {
         let place = table.isEmpty ? "outside any table" : "in [\(table)]"
-        var message = "unknown key '\(entry.key)' \(place)"
+        var message = "unknown key \(Diagnostic.quoted(entry.key)) \(place)"
         if let suggestion = Suggestion.closest(to: entry.key, among: known) {
-            message += "; did you mean '\(suggestion)'?"
+            message += "; did you mean \(Diagnostic.quoted(suggestion))?"
         } else if let (otherTable, key) = Self.keyInOtherTable(entry.key, excluding: table) {
-            message += "; did you mean '\(key)' in [\(otherTable)]?"
+            message += "; did you mean \(Diagnostic.quoted(key)) in [\(otherTable)]?"
         }
         diagnostics.error(.unknownKey, message, at: entry.keyLocation)
     }
@@ -248,7 +248,7 @@ private struct ValueReader {
 
     /// Reports the value as invalid: "invalid value 'x' for 'key' (expected …[, found …])".
     mutating func report(expected: String, found: String? = nil, prefix: String = "invalid value") {
-        var message = "\(prefix) '\(entry.valueText)' for '\(entry.key)' (expected \(expected)"
+        var message = "\(prefix) \(Diagnostic.quoted(entry.valueText)) for \(Diagnostic.quoted(entry.key)) (expected \(expected)"
         if let found { message += ", found \(found)" }
         problems.append(.error(.invalidValue, message + ")", at: entry.valueLocation))
     }

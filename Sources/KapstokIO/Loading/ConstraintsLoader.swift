@@ -11,7 +11,7 @@ import Kapstok
 public enum ConstraintsLoader {
     /// Reads a constraints file; `nil` when it cannot be read or has no header.
     public static func load(_ source: InputSource, people: KnownPeople, diagnostics: inout DiagnosticCollector) -> [PairRule]? {
-        guard let table = CSVReader.read(source, diagnostics: &diagnostics) else { return nil }
+        guard let table = CSVReader.read(source, headerNames: ["mentee_id", "mentor_id", "rule", "reason"], diagnostics: &diagnostics) else { return nil }
         return load(table, people: people, diagnostics: &diagnostics)
     }
 
@@ -35,12 +35,12 @@ public enum ConstraintsLoader {
                 if first.kind == kind {
                     diagnostics.warning(
                         .duplicatePair,
-                        "duplicate rule '\(kind.rawValue)' for mentee '\(pair.mentee)' and mentor '\(pair.mentor)' (first on line \(first.line))",
+                        "duplicate rule \(Diagnostic.quoted(kind.rawValue)) for mentee \(Diagnostic.quoted(pair.mentee)) and mentor \(Diagnostic.quoted(pair.mentor)) (first on line \(first.line))",
                         at: location)
                 } else {
                     diagnostics.error(
                         .conflictingRules,
-                        "mentee '\(pair.mentee)' and mentor '\(pair.mentor)' are both forbidden and required (first rule on line \(first.line))",
+                        "mentee \(Diagnostic.quoted(pair.mentee)) and mentor \(Diagnostic.quoted(pair.mentor)) are both forbidden and required (first rule on line \(first.line))",
                         at: location)
                 }
                 continue
@@ -50,7 +50,7 @@ public enum ConstraintsLoader {
                 if let earlier = requiredMentor[pair.mentee] {
                     diagnostics.error(
                         .conflictingRules,
-                        "mentee '\(pair.mentee)' already requires mentor '\(earlier.mentor)' (line \(earlier.line)); a mentee gets one mentor",
+                        "mentee \(Diagnostic.quoted(pair.mentee)) already requires mentor \(Diagnostic.quoted(earlier.mentor)) (line \(earlier.line)); a mentee gets one mentor",
                         at: location)
                 } else {
                     requiredMentor[pair.mentee] = (pair.mentor, record.line)
@@ -67,9 +67,9 @@ public enum ConstraintsLoader {
         let text = cells.text(column)
         if let kind = PairRule.Kind(rawValue: text.lowercased()) { return kind }
         let names = PairRule.Kind.allCases.map(\.rawValue)
-        var message = text.isEmpty ? "empty rule" : "invalid rule '\(text)'"
+        var message = text.isEmpty ? "empty rule" : "invalid rule \(Diagnostic.quoted(text))"
         if !text.isEmpty, let suggestion = Suggestion.closest(to: text, among: names) {
-            message += "; did you mean '\(suggestion)'?"
+            message += "; did you mean \(Diagnostic.quoted(suggestion))?"
         } else {
             message += " (expected 'forbid' or 'require')"
         }

@@ -15,7 +15,7 @@ public enum FrameworkLoader {
     ///
     /// - Returns: the framework, or `nil` when the file cannot be read or has no header.
     public static func load(_ source: InputSource, diagnostics: inout DiagnosticCollector) -> Framework? {
-        guard let table = CSVReader.read(source, diagnostics: &diagnostics) else { return nil }
+        guard let table = CSVReader.read(source, headerNames: ["id", "name", "kind", "group", "weight"], diagnostics: &diagnostics) else { return nil }
         return load(table, diagnostics: &diagnostics)
     }
 
@@ -37,7 +37,7 @@ public enum FrameworkLoader {
                 isUsable = false
             } else if let line = firstLine[id] {
                 diagnostics.error(
-                    .duplicateID, "duplicate framework id '\(id)' (first on line \(line))", at: cells.location(idColumn))
+                    .duplicateID, "duplicate framework id \(Diagnostic.quoted(id)) (first on line \(line))", at: cells.location(idColumn))
                 isUsable = false
             } else {
                 firstLine[id] = record.line
@@ -45,7 +45,7 @@ public enum FrameworkLoader {
             }
             let name = cells.text(nameColumn)
             if name.isEmpty, nameColumn != nil {
-                diagnostics.error(.emptyValue, "empty name for framework item '\(id)'", at: cells.location(nameColumn))
+                diagnostics.error(.emptyValue, "empty name for framework item \(Diagnostic.quoted(id))", at: cells.location(nameColumn))
             }
             let kindText = cells.text(kindColumn)
             let kind = FrameworkItem.Kind(rawValue: kindText.lowercased())
@@ -53,14 +53,14 @@ public enum FrameworkLoader {
                 diagnostics.error(
                     .invalidKind,
                     kindText.isEmpty
-                        ? "empty kind for framework item '\(id)' (expected 'competency' or 'domain')"
-                        : "invalid kind '\(kindText)' (expected 'competency' or 'domain')",
+                        ? "empty kind for framework item \(Diagnostic.quoted(id)) (expected 'competency' or 'domain')"
+                        : "invalid kind \(Diagnostic.quoted(kindText)) (expected 'competency' or 'domain')",
                     at: cells.location(kindColumn))
             }
             let group = cells.text(groupColumn)
             if kind == .competency, group.isEmpty, groupColumn != nil {
                 diagnostics.error(
-                    .emptyValue, "empty group for competency '\(id)' (the role, e.g. 'leader')",
+                    .emptyValue, "empty group for competency \(Diagnostic.quoted(id)) (the role, e.g. 'leader')",
                     at: cells.location(groupColumn))
             }
             var weight = 1.0
@@ -88,11 +88,11 @@ public enum FrameworkLoader {
     private static func checkReserved(_ id: String, at location: Diagnostic.Location, diagnostics: inout DiagnosticCollector) {
         if peopleColumns.contains(id) {
             diagnostics.error(
-                .reservedID, "framework id '\(id)' is also a column of the people files; choose another id",
+                .reservedID, "framework id \(Diagnostic.quoted(id)) is also a column of the people files; choose another id",
                 at: location)
         } else if id.hasSuffix(".target") {
             diagnostics.error(
-                .reservedID, "framework id '\(id)' must not end in '.target' (that suffix marks target columns)",
+                .reservedID, "framework id \(Diagnostic.quoted(id)) must not end in '.target' (that suffix marks target columns)",
                 at: location)
         }
     }

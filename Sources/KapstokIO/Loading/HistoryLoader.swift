@@ -7,7 +7,7 @@ import Kapstok
 public enum HistoryLoader {
     /// Reads a history file; `nil` when it cannot be read or has no header.
     public static func load(_ source: InputSource, people: KnownPeople, diagnostics: inout DiagnosticCollector) -> [HistoryEntry]? {
-        guard let table = CSVReader.read(source, diagnostics: &diagnostics) else { return nil }
+        guard let table = CSVReader.read(source, headerNames: ["mentee_id", "mentor_id", "round"], diagnostics: &diagnostics) else { return nil }
         return load(table, people: people, diagnostics: &diagnostics)
     }
 

@@ -48,7 +48,7 @@ struct PairReader {
         if let known, !known.contains(text) {
             diagnostics.collect(
                 Diagnostic(
-                    severity: unknownSeverity, id: .unknownPerson, message: "unknown \(role) '\(text)'",
+                    severity: unknownSeverity, id: .unknownPerson, message: "unknown \(role) \(Diagnostic.quoted(text))",
                     location: cells.location(column)))
         }
         return text

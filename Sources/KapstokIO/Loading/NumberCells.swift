@@ -16,12 +16,12 @@ enum NumberCells {
         diagnostics: inout DiagnosticCollector
     ) -> Double? {
         guard let value = NumberParsing.decimal(text, allowsDecimalComma: allowsDecimalComma) else {
-            let shown = text.isEmpty ? "empty \(what)" : "invalid \(what) '\(text)'"
+            let shown = text.isEmpty ? "empty \(what)" : "invalid \(what) \(Diagnostic.quoted(text))"
             diagnostics.error(.invalidNumber, "\(shown) (expected \(range))", at: location)
             return nil
         }
         guard range.contains(value) else {
-            diagnostics.error(.numberOutOfRange, "\(what) '\(text)' out of range (expected \(range))", at: location)
+            diagnostics.error(.numberOutOfRange, "\(what) \(Diagnostic.quoted(text)) out of range (expected \(range))", at: location)
             return nil
         }
         return value
@@ -38,11 +38,11 @@ enum NumberCells {
         case .integer(let value) where range.contains(value):
             return value
         case .integer, .tooLarge:
-            diagnostics.error(.numberOutOfRange, "\(what) '\(text)' out of range (\(expected))", at: location)
+            diagnostics.error(.numberOutOfRange, "\(what) \(Diagnostic.quoted(text)) out of range (\(expected))", at: location)
         case .decimal:
-            diagnostics.error(.invalidNumber, "invalid \(what) '\(text)': a decimal (\(expected))", at: location)
+            diagnostics.error(.invalidNumber, "invalid \(what) \(Diagnostic.quoted(text)): a decimal (\(expected))", at: location)
         case .invalid:
-            diagnostics.error(.invalidNumber, "invalid \(what) '\(text)' (\(expected))", at: location)
+            diagnostics.error(.invalidNumber, "invalid \(what) \(Diagnostic.quoted(text)) (\(expected))", at: location)
         }
         return nil
     }

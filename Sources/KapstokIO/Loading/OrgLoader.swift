@@ -12,7 +12,7 @@ import Kapstok
 public enum OrgLoader {
     /// Reads an org file; `nil` when it cannot be read or has no header.
     public static func load(_ source: InputSource, diagnostics: inout DiagnosticCollector) -> [OrgEntry]? {
-        guard let table = CSVReader.read(source, diagnostics: &diagnostics) else { return nil }
+        guard let table = CSVReader.read(source, headerNames: ["id", "manager_id"], diagnostics: &diagnostics) else { return nil }
         return load(table, diagnostics: &diagnostics)
     }
 
@@ -38,14 +38,14 @@ public enum OrgLoader {
                 continue
             }
             if let line = firstLine[id] {
-                diagnostics.error(.duplicateID, "duplicate id '\(id)' (first on line \(line))", at: cells.location(idColumn))
+                diagnostics.error(.duplicateID, "duplicate id \(Diagnostic.quoted(id)) (first on line \(line))", at: cells.location(idColumn))
                 continue
             }
             firstLine[id] = record.line
             var manager = cells.optionalText(managerColumn)
             if manager == id {
                 diagnostics.warning(
-                    .selfManager, "'\(id)' is their own manager; read as the top of the organisation",
+                    .selfManager, "\(Diagnostic.quoted(id)) is their own manager; read as the top of the organisation",
                     at: cells.location(managerColumn))
                 manager = nil
             }

@@ -41,7 +41,7 @@ public struct PeopleLoader: Sendable {
 
     /// Reads a mentors file; `nil` when it cannot be read or has no header.
     public func loadMentors(_ source: InputSource, diagnostics: inout DiagnosticCollector) -> [Mentor]? {
-        guard let table = CSVReader.read(source, diagnostics: &diagnostics) else { return nil }
+        guard let table = CSVReader.read(source, headerNames: ["id", "name"], diagnostics: &diagnostics) else { return nil }
         return loadMentors(table, diagnostics: &diagnostics)
     }
 
@@ -74,7 +74,7 @@ public struct PeopleLoader: Sendable {
                 if let capacity, capacity < 1, !usesScores {
                     diagnostics.warning(
                         .capacityHoldsNoMentee,
-                        "capacity '\(capacityText)' is below 1 and holds no mentee (without scores.csv each mentee takes 1)",
+                        "capacity \(Diagnostic.quoted(capacityText)) is below 1 and holds no mentee (without scores.csv each mentee takes 1)",
                         at: cells.location(capacityColumn))
                 }
             }
@@ -94,7 +94,7 @@ public struct PeopleLoader: Sendable {
 
     /// Reads a mentees file; `nil` when it cannot be read or has no header.
     public func loadMentees(_ source: InputSource, diagnostics: inout DiagnosticCollector) -> [Mentee]? {
-        guard let table = CSVReader.read(source, diagnostics: &diagnostics) else { return nil }
+        guard let table = CSVReader.read(source, headerNames: ["id", "name"], diagnostics: &diagnostics) else { return nil }
         return loadMentees(table, diagnostics: &diagnostics)
     }
 
@@ -203,14 +203,14 @@ private struct PersonReader {
             isUsable = false
         } else if let line = firstLine[idText] {
             diagnostics.error(
-                .duplicateID, "duplicate \(role) id '\(idText)' (first on line \(line))", at: cells.location(id))
+                .duplicateID, "duplicate \(role) id \(Diagnostic.quoted(idText)) (first on line \(line))", at: cells.location(id))
             isUsable = false
         } else {
             firstLine[idText] = cells.record.line
         }
         let nameText = cells.text(name)
         if nameText.isEmpty, name != nil {
-            let whose = idText.isEmpty ? "" : " '\(idText)'"
+            let whose = idText.isEmpty ? "" : " \(Diagnostic.quoted(idText))"
             diagnostics.error(.emptyValue, "empty name for \(role)\(whose)", at: cells.location(name))
         }
         var gradeValue: Int?
@@ -221,7 +221,7 @@ private struct PersonReader {
         }
         let managerID = cells.optionalText(manager)
         if let managerID, managerID == idText {
-            diagnostics.error(.selfManager, "\(role) '\(idText)' is their own manager", at: cells.location(manager))
+            diagnostics.error(.selfManager, "\(role) \(Diagnostic.quoted(idText)) is their own manager", at: cells.location(manager))
         }
         guard isUsable else { return nil }
         return PersonFields(
@@ -292,7 +292,7 @@ private struct FrameworkColumns {
         guard isEnabled else { return }
         let missing = framework.items.map(\.id).filter { !layout.contains($0) && !layout.suggested.contains($0) }
         guard !missing.isEmpty else { return }
-        let names = missing.map { "'\($0)'" }.joined(separator: ", ")
+        let names = missing.map { Diagnostic.quoted($0) }.joined(separator: ", ")
         let noun = missing.count == 1 ? "column" : "columns"
         diagnostics.error(.missingFrameworkColumns, "missing framework \(noun) \(names)", at: table.startLocation)
     }
@@ -334,21 +334,21 @@ private struct FrameworkColumns {
         if let value = Self.smallInteger(text) { return value }
         let range = Limits.describe(Limits.level)
         guard !text.isEmpty else {
-            diagnostics.error(.emptyLevel, "empty \(what) for '\(itemID)' (expected an integer \(range))", at: cells.location(column))
+            diagnostics.error(.emptyLevel, "empty \(what) for \(Diagnostic.quoted(itemID)) (expected an integer \(range))", at: cells.location(column))
             return nil
         }
         switch NumberParsing.readInteger(text) {
         case .integer(let value) where Limits.level.contains(value):
             return value  // `03`, `+3`
         case .integer, .tooLarge:
-            diagnostics.error(.levelOutOfRange, "\(what) '\(text)' out of range \(range) for '\(itemID)'", at: cells.location(column))
+            diagnostics.error(.levelOutOfRange, "\(what) \(Diagnostic.quoted(text)) out of range \(range) for \(Diagnostic.quoted(itemID))", at: cells.location(column))
         case .decimal:
             diagnostics.error(
-                .invalidLevel, "invalid \(what) '\(text)' for '\(itemID)': a decimal (expected an integer \(range))",
+                .invalidLevel, "invalid \(what) \(Diagnostic.quoted(text)) for \(Diagnostic.quoted(itemID)): a decimal (expected an integer \(range))",
                 at: cells.location(column))
         case .invalid:
             diagnostics.error(
-                .invalidLevel, "invalid \(what) '\(text)' for '\(itemID)' (expected an integer \(range))",
+                .invalidLevel, "invalid \(what) \(Diagnostic.quoted(text)) for \(Diagnostic.quoted(itemID)) (expected an integer \(range))",
                 at: cells.location(column))
         }
         return nil

@@ -92,22 +92,22 @@ public struct RoundLoader: Sendable {
             framework = FrameworkLoader.load(source, diagnostics: &diagnostics) ?? Framework(items: [])
         }
         let people = PeopleLoader(framework: framework, usesScores: sources.scores != nil)
-        let mentorsFile = CSVReader.read(sources.mentors, diagnostics: &diagnostics)
+        let mentorsFile = CSVReader.read(sources.mentors, headerNames: ["id", "name"], diagnostics: &diagnostics)
             .map { people.mentorsFile($0, diagnostics: &diagnostics) }
-        let menteesFile = CSVReader.read(sources.mentees, diagnostics: &diagnostics)
+        let menteesFile = CSVReader.read(sources.mentees, headerNames: ["id", "name"], diagnostics: &diagnostics)
             .map { people.menteesFile($0, diagnostics: &diagnostics) }
         let known = KnownPeople(
             menteeIDs: menteesFile.map { Set($0.people.map(\.id)) },
             mentorIDs: mentorsFile.map { Set($0.people.map(\.id)) })
 
         let scoresFile = sources.scores.map { source in
-            CSVReader.read(source, diagnostics: &diagnostics)
+            CSVReader.read(source, headerNames: ["mentee_id", "mentor_id", "score", "load"], diagnostics: &diagnostics)
                 .map { ScoresLoader.scoresFile($0, people: known, diagnostics: &diagnostics) } ?? (entries: [], loadLocations: [])
         }
         let rules = sources.constraints.flatMap { ConstraintsLoader.load($0, people: known, diagnostics: &diagnostics) } ?? []
         let history = sources.history.flatMap { HistoryLoader.load($0, people: known, diagnostics: &diagnostics) } ?? []
         let orgFile = sources.org.flatMap { source in
-            CSVReader.read(source, diagnostics: &diagnostics).map { OrgLoader.orgFile($0, diagnostics: &diagnostics) }
+            CSVReader.read(source, headerNames: ["id", "manager_id"], diagnostics: &diagnostics).map { OrgLoader.orgFile($0, diagnostics: &diagnostics) }
         }
 
         let round = Round(
@@ -182,7 +182,7 @@ struct CrossFileChecks {
             else { continue }
             diagnostics.error(
                 .conflictingManager,
-                "'\(mentee.id)' is also in \(Self.fileName(mentorsPath)) with manager '\(mentorSide)', here '\(menteeSide)'; "
+                "\(Diagnostic.quoted(mentee.id)) is also in \(Self.fileName(mentorsPath)) with manager \(Diagnostic.quoted(mentorSide)), here \(Diagnostic.quoted(menteeSide)); "
                     + "one person has one manager chain",
                 at: location)
         }
@@ -202,7 +202,7 @@ struct CrossFileChecks {
             else { continue }
             diagnostics.warning(
                 .conflictingManager,
-                "manager '\(orgManager)' of '\(entry.id)' differs from the people files, which give '\(manager)'; "
+                "manager \(Diagnostic.quoted(orgManager)) of \(Diagnostic.quoted(entry.id)) differs from the people files, which give \(Diagnostic.quoted(manager)); "
                     + "the people files win",
                 at: location)
         }
@@ -215,7 +215,7 @@ struct CrossFileChecks {
             let located = loop.enumerated().compactMap { index, id in managerLocation[id].map { (index, $0) } }
             guard let (first, location) = located.min(by: { $0.1 < $1.1 }) else { continue }
             let rotated = Array(loop[first...] + loop[..<first])
-            let chain = (rotated + [rotated[0]]).map { "'\($0)'" }.joined(separator: " → ")
+            let chain = (rotated + [rotated[0]]).map { Diagnostic.quoted($0) }.joined(separator: " → ")
             diagnostics.warning(.managerCycle, "manager chain loops: \(chain)", at: location)
         }
     }
@@ -226,7 +226,7 @@ struct CrossFileChecks {
             guard let location = managerLocation[person] else { continue }
             diagnostics.warning(
                 .unknownManager,
-                "manager '\(manager)' of '\(person)' is unknown: the manager-chain rule cannot see above '\(person)'",
+                "manager \(Diagnostic.quoted(manager)) of \(Diagnostic.quoted(person)) is unknown: the manager-chain rule cannot see above \(Diagnostic.quoted(person))",
                 at: location)
         }
     }
@@ -241,7 +241,7 @@ struct CrossFileChecks {
             guard let location, let limit = capacity[entry.mentorID], entry.load > limit + 1e-9 else { continue }
             diagnostics.warning(
                 .loadOverCapacity,
-                "load \(Format.number(entry.load, decimals: 6)) exceeds mentor '\(entry.mentorID)''s capacity "
+                "load \(Format.number(entry.load, decimals: 6)) exceeds mentor \(Diagnostic.quoted(entry.mentorID))'s capacity "
                     + "\(Format.number(limit, decimals: 6)): this pair can never be chosen",
                 at: location)
         }

@@ -9,7 +9,7 @@ import Kapstok
 public enum ScoresLoader {
     /// Reads a scores file; `nil` when it cannot be read or has no header.
     public static func load(_ source: InputSource, people: KnownPeople, diagnostics: inout DiagnosticCollector) -> [ScoreEntry]? {
-        guard let table = CSVReader.read(source, diagnostics: &diagnostics) else { return nil }
+        guard let table = CSVReader.read(source, headerNames: ["mentee_id", "mentor_id", "score", "load"], diagnostics: &diagnostics) else { return nil }
         return load(table, people: people, diagnostics: &diagnostics)
     }
 
@@ -62,7 +62,7 @@ public enum ScoresLoader {
             if let line = firstLine[key] {
                 diagnostics.error(
                     .duplicatePair,
-                    "duplicate pair of mentee '\(pair.mentee)' and mentor '\(pair.mentor)' (first on line \(line))",
+                    "duplicate pair of mentee \(Diagnostic.quoted(pair.mentee)) and mentor \(Diagnostic.quoted(pair.mentor)) (first on line \(line))",
                     at: cells.location(pairs.mentee))
                 continue
             }

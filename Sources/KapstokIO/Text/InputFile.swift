@@ -59,9 +59,14 @@ public enum InputFile {
     /// - Parameter limit: the most bytes accepted; a larger file (by `fstat`, or by what the
     ///   read returns) fails with `isTooLarge`, having read at most `limit` + 64 KiB.
     static func readBytes(atPath path: String, limit: Int = Int.max) -> Result<[UInt8], ReadFailure> {
-        let descriptor = open(path, O_RDONLY)
+        // O_NONBLOCK so that opening a named pipe nothing writes to returns at once instead of
+        // waiting forever for a writer; it is cleared again so reads block as usual (a pipe
+        // without writers then reads as empty, and one with a writer is read to its end).
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if descriptor < 0 { return .failure(ReadFailure(message: systemMessage(errno))) }
         defer { close(descriptor) }
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags >= 0 { _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK) }
         var status = stat()
         var expected = 0
         if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
