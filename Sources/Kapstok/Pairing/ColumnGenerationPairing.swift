@@ -72,6 +72,11 @@ struct ColumnGenerationPairing: PairingBackend {
     /// The repaired (exactly feasible) duals of the last pricing pass at the current threshold,
     /// `(u', v')`; `nil` before one.
     private var repairedDuals: (mentee: [Double], mentor: [Double])?
+    /// The run's deadline, which the warm start's searches check too.
+    private var deadline: ContinuousClock.Instant?
+    /// `Σ_i max(0, max_j s_ij)` at the current threshold, from the last complete pricing pass
+    /// (so that a time-limited step does not need another pass over every pair).
+    private var crudeBound: Double?
     private(set) var pricingRounds = 0
     /// Pairs whose reduced cost (normalised units) is at most this are not added.
     private let tolerance = 1e-9
@@ -100,10 +105,14 @@ struct ColumnGenerationPairing: PairingBackend {
     }
 
     /// - Parameter session: a session holding ``masterModel(for:)``.
-    init(problem: PairingProblem, options: PairingOptions, session: any SolverSession) throws {
+    init(
+        problem: PairingProblem, options: PairingOptions, session: any SolverSession,
+        deadline: ContinuousClock.Instant? = nil
+    ) throws {
         self.problem = problem
         self.options = options
         self.session = session
+        self.deadline = deadline
         scale = problem.scale
         matchWeight = Double(min(problem.menteeCount, problem.places.reduce(0, +))) + 1
         placesLeft = problem.pinnedStart().placesLeft
@@ -113,8 +122,12 @@ struct ColumnGenerationPairing: PairingBackend {
     // MARK: Steps
 
     mutating func solve(threshold: Double, deadline: ContinuousClock.Instant?) throws -> PairingStep {
+        self.deadline = deadline
         let changed = threshold != self.threshold
-        if changed { repairedDuals = nil }
+        if changed {
+            repairedDuals = nil
+            crudeBound = nil
+        }
         try applyThreshold(threshold)
         if changed { _ = try installOptimalBasis() }
         return try optimize(deadline: deadline)
@@ -178,7 +191,9 @@ struct ColumnGenerationPairing: PairingBackend {
         for index in 0..<candidateCount where columnUpper[index] == 1 && problem.required[columnMentee[index]] == nil {
             candidates[columnMentee[index]].append((columnMentor[index], columnValue[index]))
         }
-        guard let optimal = OptimalStart(problem: problem, candidates: candidates, matchWeight: matchWeight).solve() else {
+        var start = OptimalStart(problem: problem, candidates: candidates, matchWeight: matchWeight)
+        start.deadline = deadline
+        guard let optimal = start.solve() else {
             return nil
         }
         try installBasis(optimal)
@@ -371,8 +386,16 @@ struct ColumnGenerationPairing: PairingBackend {
                 let found = assignment(from: result) ?? startPairing
                 return PairingStep(termination: result.termination, assignment: found, bound: timeLimitBound(for: found))
             }
-            let pricing = price(duals: result.duals)
+            // A pricing pass over every pair takes seconds in the largest rounds: it stops at the
+            // deadline, and the bound then comes from the last complete pass.
+            guard let pricing = price(duals: result.duals, deadline: deadline) else {
+                let found = assignment(from: result) ?? startPairing
+                return PairingStep(
+                    termination: Termination(reason: .feasible, limit: .time, detail: "time limit reached while pricing"),
+                    assignment: found, bound: timeLimitBound(for: found))
+            }
             repairedDuals = pricing.repaired
+            crudeBound = pricing.crude
             if pricing.columns.isEmpty {
                 guard let chosen = assignment(from: result) else {
                     return PairingStep(
@@ -401,7 +424,9 @@ struct ColumnGenerationPairing: PairingBackend {
                     assignment: found, bound: timeLimitBound(for: found))
             }
             try addColumns(pricing.columns)
-            _ = try installOptimalBasis()
+            // The warm start is not interruptible either: skip it once the deadline has passed
+            // (the next loop turn then returns the pairing in hand).
+            if !deadline.hasPassed { _ = try installOptimalBasis() }
         }
     }
 
@@ -463,7 +488,7 @@ struct ColumnGenerationPairing: PairingBackend {
     /// and its raw total is linear in `K_r`: the larger of the two ends bounds it. Never above
     /// ``bestScoreBound()``, which holds for every pairing.
     private func timeLimitBound(for pairing: [Int?]) -> Double {
-        let crude = bestScoreBound()
+        let crude = crudeBound ?? bestScoreBound()
         guard let duals = repairedDuals else { return crude }
         let proof = certificate(for: pairing, duals: duals)
         let slack = proof.restScore + proof.gap
@@ -496,9 +521,13 @@ struct ColumnGenerationPairing: PairingBackend {
     /// duals over every allowed pair at or above the threshold: `v'_j = max(0, v_j)`,
     /// `u'_i = max(0, max_j (M + s'_ij − v'_j))` over mentors with a place left (0 for pinned
     /// mentees, which the certificate leaves out).
-    private func price(duals: [Double]) -> (
-        columns: [(mentee: Int, mentor: Int, score: Double)], repaired: (mentee: [Double], mentor: [Double])
-    ) {
+    ///
+    /// Also returns `Σ_i max(0, max_j s_ij)` over those pairs (the crude bound on every pairing).
+    /// - Returns: `nil` when the deadline passed before every pair was priced.
+    private func price(duals: [Double], deadline: ContinuousClock.Instant?) -> (
+        columns: [(mentee: Int, mentor: Int, score: Double)], repaired: (mentee: [Double], mentor: [Double]),
+        crude: Double
+    )? {
         let n = problem.menteeCount
         let m = problem.mentorCount
         let mentorDual = duals[n..<(n + m)].map { max(0, $0) }
@@ -506,6 +535,8 @@ struct ColumnGenerationPairing: PairingBackend {
         let chunks = min(max(1, n), 32)
         let results = UnsafeResults<[(Int, Int, Double)]>(count: chunks, initial: [])
         let repaired = UnsafeResults<Double>(count: n, initial: 0)
+        let bests = UnsafeResults<Double>(count: n, initial: 0)
+        let stopped = UnsafeResults<Bool>(count: chunks, initial: false)
         let threshold = self.threshold
         let table = problem.table
         let required = problem.required
@@ -520,12 +551,21 @@ struct ColumnGenerationPairing: PairingBackend {
         ParallelLoop.run(count: chunks) { chunk in
             var columns: [(Int, Int, Double)] = []
             for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
-                if required[i] != nil { continue }
+                if i % 64 == 0, deadline.hasPassed {
+                    stopped.set(chunk, true)
+                    return
+                }
+                if let pinned = required[i] {
+                    bests.set(i, table.entry(mentee: i, mentor: pinned)?.score ?? 0)
+                    continue
+                }
                 let base = duals[i] - matchWeight
                 var best = TopK(capacity: k)
                 var repair = 0.0
+                var bestScore = 0.0
                 table.forEachAllowed(mentee: i) { j, score, _ in
                     guard score >= threshold else { return }
+                    bestScore = max(bestScore, score)
                     let value = scale.normalised(score)
                     let dual = pricingDual[j]
                     repair = max(repair, matchWeight + value - dual)
@@ -535,15 +575,17 @@ struct ColumnGenerationPairing: PairingBackend {
                     }
                 }
                 repaired.set(i, repair)
+                bests.set(i, bestScore)
                 for item in best.sorted() { columns.append((i, item.mentor, item.tie)) }
             }
             results.set(chunk, columns)
         }
+        if stopped.values.contains(true) { return nil }
         var columns: [(mentee: Int, mentor: Int, score: Double)] = []
         for part in results.values {
             columns += part.map { (mentee: $0.0, mentor: $0.1, score: $0.2) }
         }
-        return (columns, (repaired.values, mentorDual))
+        return (columns, (repaired.values, mentorDual), bests.values.reduce(0, +))
     }
 }
 

@@ -20,6 +20,9 @@ struct OptimalStart {
     /// Candidate pairs per mentee: (mentor, score), duplicates allowed.
     let candidates: [[(mentor: Int, score: Double)]]
     let matchWeight: Double
+    /// When to give up (the run's time limit): the searches below are not interruptible
+    /// otherwise, and take seconds in the largest rounds.
+    var deadline: ContinuousClock.Instant? = nil
 
     struct Result {
         var pairing: [Int?]
@@ -52,12 +55,15 @@ struct OptimalStart {
         var fillable = 0
         for j in 0..<m { fillable += min(places[j], adjacency[j].count) }
         guard fillable <= 2 * n + 1000 else { return nil }
-        assign(adjacency: adjacency, places: places, high: high, pairing: &pairing)
+        guard assign(adjacency: adjacency, places: places, high: high, pairing: &pairing) else { return nil }
         return duals(adjacency: adjacency, places: places, pairing: pairing)
     }
 
     /// Step 1: the optimal pairing over the candidates (pins already in `pairing`).
-    private func assign(adjacency: [[(mentee: Int, score: Double)]], places: [Int], high: Double, pairing: inout [Int?]) {
+    /// - Returns: `false` when the deadline passed first.
+    private func assign(
+        adjacency: [[(mentee: Int, score: Double)]], places: [Int], high: Double, pairing: inout [Int?]
+    ) -> Bool {
         let n = problem.menteeCount
         var rowMentor: [Int] = []
         // One row per place that could be filled: never more than the mentor's candidates.
@@ -78,6 +84,7 @@ struct OptimalStart {
         var visitedRows: [Int] = []
         var heap = MinHeap()
         for start in 0..<rows {
+            if start % 128 == 0, deadline.hasPassed { return false }
             touched.removeAll(keepingCapacity: true)
             visitedRows.removeAll(keepingCapacity: true)
             heap.removeAll()
@@ -138,6 +145,7 @@ struct OptimalStart {
         for r in 0..<rows where columnOfRow[r] >= 0 && columnOfRow[r] < n {
             pairing[columnOfRow[r]] = rowMentor[r]
         }
+        return true
     }
 
     /// Step 2: duals from shortest-path potentials on the residual network (nodes: S, T, mentees,

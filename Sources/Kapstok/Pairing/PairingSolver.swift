@@ -35,7 +35,7 @@ public struct PairingSolver: Sendable {
         if problem.table.hasUnitLoads, let incremental = solver as? any IncrementalSolver {
             // The session lives on this thread for this solve only, and is closed after it.
             return try incremental.withSession(for: ColumnGenerationPairing.masterModel(for: problem)) { session in
-                try run(ColumnGenerationPairing(problem: problem, options: options, session: session))
+                try run(ColumnGenerationPairing(problem: problem, options: options, session: session, deadline: deadline))
             }
         }
         return try run(DensePairing(problem: problem, solver: solver))
