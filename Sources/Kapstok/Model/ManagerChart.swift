@@ -72,6 +72,71 @@ public struct ManagerChart: Sendable {
         return chain
     }
 
+    /// For each of `ids`, the values `index` gives the ids of its ``chain(above:)``, sorted:
+    /// the same as `chain(above: id).compactMap { index[$0] }.sorted()` for each id, but every
+    /// person's chain is walked once and shared by the people under them, so a chain of
+    /// 100,000 people (or a loop that long) costs its length, not its length squared.
+    public func values(above ids: [String], in index: [String: Int]) -> [[Int]] {
+        // Per person: the values of the ids strictly above, in no order and without repeats.
+        var memo: [String: [Int]] = [:]
+        func resolve(_ start: String) -> [Int] {
+            if let known = memo[start] { return known }
+            var path: [String] = []
+            var position: [String: Int] = [:]
+            var current = start
+            // The values above the last person on `path`.
+            var above: [Int]
+            var loopStart: Int?
+            while true {
+                position[current] = path.count
+                path.append(current)
+                guard let manager = managerOf[current] else {
+                    above = []
+                    break
+                }
+                if let known = memo[manager] {
+                    above = known + (index[manager].map { [$0] } ?? [])
+                    break
+                }
+                if let at = position[manager] {
+                    loopStart = at
+                    above = []
+                    break
+                }
+                current = manager
+            }
+            var end = path.count
+            if let loopStart {
+                // Everyone in a loop has the loop's other members above them (the chain stops
+                // before it would repeat).
+                let members = path[loopStart...].compactMap { index[$0] }
+                for id in path[loopStart...] {
+                    let own = index[id]
+                    memo[id] = own.map { value in members.filter { $0 != value } } ?? members
+                }
+                above = members
+                end = loopStart
+                // The person just below the loop has every member above them.
+                if end > 0 {
+                    memo[path[end - 1]] = above
+                    end -= 1
+                }
+            } else {
+                memo[path[end - 1]] = above
+                end -= 1
+            }
+            // Down the rest of the path: each one has the person above and everything above them.
+            while end > 0 {
+                let upper = path[end]
+                if let value = index[upper] { above.append(value) }
+                memo[path[end - 1]] = above
+                end -= 1
+            }
+            return memo[start] ?? []
+        }
+        return ids.map { resolve($0).sorted() }
+    }
+
     /// The ids from `start` up to `target`, both included, or `nil` when `target` is not above
     /// `start`.
     public func path(from start: String, to target: String) -> [String]? {

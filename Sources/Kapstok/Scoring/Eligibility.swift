@@ -75,9 +75,7 @@ public struct Eligibility: Sendable {
 
         let chart = ManagerChart(round: round)
         self.chart = chart
-        chainMentors = round.mentees.map { mentee in
-            chart.chain(above: mentee.id).compactMap { mentorIndex[$0] }.sorted()
-        }
+        chainMentors = chart.values(above: round.mentees.map(\.id), in: mentorIndex)
         var same: [Int: Int] = [:]
         for (i, mentee) in round.mentees.enumerated() {
             if let j = mentorIndex[mentee.id] { same[i] = j }
