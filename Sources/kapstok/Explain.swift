@@ -23,7 +23,7 @@ extension KapstokCommand {
         /// The range `--top` accepts.
         static let topRange = 1...100_000
 
-        @Option(help: "How many candidates to list (1–100000).")
+        @Option(parsing: .unconditional, help: "How many candidates to list (1–100000).")
         var top: Int = 10
 
         func validate() throws {

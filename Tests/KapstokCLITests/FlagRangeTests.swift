@@ -17,6 +17,8 @@ import Testing
         (["generate", "--mentees", "9223372036854775807", "--mentors", "3"],
          "Error: --mentees must be between 0 and 1000000; got 9223372036854775807"),
         (["generate", "--mentees", "-5", "--mentors", "3"], "Error: --mentees must be between 0 and 1000000; got -5"),
+        (["explain"] + ValidRound.arguments + ["--mentee", "E1", "--top", "-1"],
+         "Error: --top must be between 1 and 100000, got -1"),
     ]
 
     @Test(arguments: cases.indices)
@@ -25,7 +27,7 @@ import Testing
         defer { temporary.remove() }
         let (arguments, message) = Self.cases[index]
         var full = arguments
-        if !full.contains("--out") { full += ["--out", temporary.path("out")] }
+        if !full.contains("--out"), full.first != "explain" { full += ["--out", temporary.path("out")] }
         let result = try CLI.run(full)
         #expect(result.exitCode == 64, "\(arguments)")
         #expect(result.stdout == "")
