@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the Kapstok fuzz targets (libFuzzer) and runs them one after the other.
 #
-#   Fuzz/run.sh --short [options] [target…]   CI: 3,000 runs or 8 s per target, -max_len=4096,
+#   Fuzz/run.sh --short [options] [target…]   CI: 10,000 runs or 8 s per target, -max_len=4096,
 #                                             build included (about 5 min cold on 2 cores)
 #   Fuzz/run.sh --long  [options] [target…]   ≥ 1,000,000 runs per target (the campaign)
 #   Fuzz/run.sh --crashes [options] [target…] replays Fuzz/Crashes/<target>/* (regression check)
@@ -13,8 +13,8 @@
 #   --no-build      use the binaries already built
 #   --runs N        runs per target (overrides the mode's default)
 #   --time S        seconds per target at most (overrides the mode's default)
-#   --max-len N     -max_len for every target (default: --short 4096; --long 65536, but 4096
-#                   for mentors, mentees and validate, see "max_len" below)
+#   --max-len N     -max_len for every target (default: --short 4096; --long per target,
+#                   1024–65536, see "max_len per target" below)
 #   --jobs N        run N targets at once (default 1; 2 on the 2-core machine for a campaign);
 #                   targets are started in the order given, so put the slow ones first
 #   --strict        KAPSTOK_FUZZ_STRICT=1: property checks too (see FuzzSupport/Targets.swift)
@@ -69,28 +69,39 @@ done
 [ ${#targets[@]} -gt 0 ] || targets=("${ALL_TARGETS[@]}")
 
 # --short is the CI smoke test: it runs after `swift test` in a 90-minute job, so it is bounded
-# (3,000 runs or 8 s of fuzzing per target, whichever comes first, plus loading the corpus; a
+# (10,000 runs or 8 s of fuzzing per target, whichever comes first, plus loading the corpus; a
 # hard `timeout` around each process besides), release build without ASan. It catches a crash
 # that the committed corpus or a few mutations of it reach; the campaign (--long) is the search.
 case "$mode" in
-    short) : "${runs:=3000}" "${seconds:=8}"; max_len=4096; rss=2048 ;;
+    short) : "${runs:=10000}" "${seconds:=8}"; max_len=4096; rss=2048 ;;
     long) : "${runs:=1000000}" "${seconds:=0}"; max_len=65536; rss=4096 ;;
     crashes | minimise) runs=0; seconds=0; max_len=65536; rss=4096 ;;
 esac
 
-# max_len per target. The people and validate targets are 5–20× slower per input than the
-# others (every row goes through the whole people loader: numbers, levels, languages, managers;
-# validate also builds the pair table), and at -max_len=65536 they manage 140–430 runs/s on the
-# shared 2-core machine, so 1,000,000 runs would take 1–2 hours each. In --long they use
-# -max_len=4096: a people file of a few dozen rows (a header with every column and 30–60 short
-# rows fit in 4 KB) still reaches every code path of the loaders — each check is per cell or per
-# row, and none depends on the file being long. What 4 KB does not test is size itself (the
-# quadratic-time class of bugs, like the unnamed-column timeout, needs long inputs): the
-# single-file targets keep 65,536 for that, and --max-len overrides the choice.
+# max_len per target in --long (the campaign must give every target 1,000,000 runs in about an
+# hour on 2 shared cores). Measured on 2026-12-01: the people targets make 90–150 runs/s even at
+# -max_len=2048, because an input whose header has a long unknown column name (a UTF-16 file read
+# as bytes, a fuzzed header) spends ~90% of its time in `Suggestion.distance` (the "did you mean"
+# edit distance against every known column, O(name length × candidate length) each) and its
+# trace-cmp instrumentation; 1,000,000 runs would take 2–3 hours. So:
+#   mentors, mentees  1024   a header with the usual columns and 10–20 short rows (the full
+#                            mentees header with all 14 framework columns and targets is ~540 B)
+#   validate          2048   all eight files of a small round (a few rows each)
+#   toml framework scores constraints history org   8192   a few hundred rows
+#   csv               65536  the reader itself; long inputs find size-dependent (quadratic) cost
+# Every check in the loaders is per cell, per row or per id, so a file of a few dozen rows
+# reaches every code path; what short inputs do not test is size itself (the unnamed-column
+# timeout in Crashes/history needed 64 KB), which csv at 65536 and the hand-made inputs in
+# Crashes/ cover. --max-len N overrides the choice for every target.
 max_len_for() {
     if [ -n "$max_len_flag" ]; then echo "$max_len_flag"; return; fi
     if [ "$mode" = long ]; then
-        case "$1" in mentors | mentees | validate) echo 4096; return ;; esac
+        case "$1" in
+            mentors | mentees) echo 1024; return ;;
+            validate) echo 2048; return ;;
+            csv) echo 65536; return ;;
+            *) echo 8192; return ;;
+        esac
     fi
     echo "$max_len"
 }
