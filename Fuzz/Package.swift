@@ -10,10 +10,9 @@
 import PackageDescription
 
 /// One executable per fuzz target; each is a thin `LLVMFuzzerTestOneInput` over FuzzSupport.
-/// ORG: add "fuzz-org" here once OrgLoader lands (see FuzzSupport/Targets.swift, "MARK: org").
 let targetNames = [
     "fuzz-csv", "fuzz-toml", "fuzz-mentors", "fuzz-mentees", "fuzz-framework", "fuzz-scores",
-    "fuzz-constraints", "fuzz-history", "fuzz-validate",
+    "fuzz-constraints", "fuzz-history", "fuzz-org", "fuzz-validate",
 ]
 
 let package = Package(

@@ -176,6 +176,18 @@ def main():
         for target in ["scores", "constraints", "history"]:
             put(target, name, data)
 
+    # org (id,manager_id): the HRIS chart; tops, self-managers, loops, long chains, duplicates
+    put("org", "fixture-rules-org.csv", (FIXTURES / "bad" / "rules-org.csv").read_bytes())
+    put("org", "basic.csv", "id,manager_id\nCEO,\nD1,CEO\nm1,D1\ne1,m1\ne2,X9\n")
+    put("org", "problems.csv", "id,manager_id\nA,A\nB,C\nC,B\n,A\nB,D\n  ,\nE,\"\"\nF, F \n")
+    put("org", "extra-columns.csv", "name,manager_id,id,,department\nX,p2,p1,,HR\nY,,p2,v,\n")
+    put("org", "missing-manager-column.csv", "id\np1\np2\n")
+    put("org", "semicolons.csv", "id;manager_id\np1;p2\np2;\n")
+    put("org", "long-chain.csv", "id,manager_id\n" + "".join(f"p{i},p{i + 1}\n" for i in range(200)) + "p200,p0\n")
+    put("org", "wide-tree.csv", "id,manager_id\nroot,\n" + "".join(f"c{i},root\n" for i in range(100)))
+    for name, data in NASTY_CSV.items():
+        put("org", name, data)
+
     # validate: sections mentors, mentees, toml, framework, scores, constraints, history, org.
     def join(*sections):
         return RS.join(s.encode("utf-8") if isinstance(s, str) else s for s in sections)
@@ -211,6 +223,15 @@ def main():
                                               mentees_csv([mentee("e1", grade=value), mentee("e2")]),
                                               f"[rules]\nmin_grade_gap = {value if '.' not in value and 'e' not in value else 1}\n"
                                               f"[pairing]\ndefault_capacity = {value}\n"))
+    org_csv = "id,manager_id\nm1,D1\nD1,e1\ne2,X7\nX7,X8\nX8,X7\nCEO,CEO\ne3,m2\n"
+    put("validate", "org.bin", join(people_m, people_e, "", "", "", "", "", org_csv))
+    put("validate", "org-only-chain.bin", join(mentors_csv([mentor("m1"), mentor("m2")]),
+                                              mentees_csv([mentee("e1"), mentee("e2")]),
+                                              "[rules]\nmin_grade_gap = 1\n", "", "",
+                                              "mentee_id,mentor_id,rule\ne1,m1,require\n", "",
+                                              "id,manager_id\ne1,D1\nD1,m1\nm1,D2\ne2,D2\nD2,\n"))
+    put("validate", "org-sample.bin", join(sample("mentors.csv"), sample("mentees.csv"), sample("kapstok.toml"),
+                                           "", "", "", "", (FIXTURES / "bad" / "rules-org.csv").read_bytes()))
     put("validate", "empty.bin", b"")
     put("validate", "separators.bin", RS * 9)
 

@@ -55,25 +55,30 @@ public enum FuzzTargets {
 
     // MARK: people
 
-    /// `PeopleLoader(framework: .builtIn).loadMentors`, with and without scores mode.
+    /// `PeopleLoader(framework: .builtIn).loadMentors`, in scores mode when the input's length is
+    /// odd (``usesScores(_:)``).
     public static func mentors(_ bytes: [UInt8]) {
-        for usesScores in [false, true] {
-            var diagnostics = DiagnosticCollector()
-            let loader = PeopleLoader(framework: .builtIn, usesScores: usesScores)
-            _ = loader.loadMentors(.contents(bytes, path: "mentors.csv"), diagnostics: &diagnostics)
-            render(diagnostics)
-        }
+        var diagnostics = DiagnosticCollector()
+        let loader = PeopleLoader(framework: .builtIn, usesScores: usesScores(bytes))
+        _ = loader.loadMentors(.contents(bytes, path: "mentors.csv"), diagnostics: &diagnostics)
+        render(diagnostics)
     }
 
-    /// `PeopleLoader(framework: .builtIn).loadMentees`, with and without scores mode.
+    /// `PeopleLoader(framework: .builtIn).loadMentees`, in scores mode when the input's length is
+    /// odd (``usesScores(_:)``).
     public static func mentees(_ bytes: [UInt8]) {
-        for usesScores in [false, true] {
-            var diagnostics = DiagnosticCollector()
-            let loader = PeopleLoader(framework: .builtIn, usesScores: usesScores)
-            _ = loader.loadMentees(.contents(bytes, path: "mentees.csv"), diagnostics: &diagnostics)
-            render(diagnostics)
-        }
+        var diagnostics = DiagnosticCollector()
+        let loader = PeopleLoader(framework: .builtIn, usesScores: usesScores(bytes))
+        _ = loader.loadMentees(.contents(bytes, path: "mentees.csv"), diagnostics: &diagnostics)
+        render(diagnostics)
     }
+
+    /// Whether a people target loads in scores mode: one load per run, the mode given by the
+    /// input's length (odd: scores mode). The people loader is the slowest part of the harness
+    /// (see "max_len per target" in run.sh); loading every input in both modes halved the runs.
+    /// Both modes stay covered: libFuzzer's length mutations flip the parity, and an input that
+    /// reaches new code in one mode is kept like any other.
+    static func usesScores(_ bytes: [UInt8]) -> Bool { bytes.count % 2 == 1 }
 
     // MARK: framework
 
@@ -134,16 +139,25 @@ public enum FuzzTargets {
     }
 
     // MARK: org
-    //
-    // ORG: `org.csv` (`id,manager_id`) is being added by another engineer (OrgLoader). When it
-    // lands:
-    //   1. add `public static func org(_ bytes: [UInt8])` here, calling the OrgLoader entry point
-    //      the same way as `history` above (with each of `knownSets` if it checks ids);
-    //   2. add `Sources/fuzz-org/main.swift` (copy `fuzz-history/main.swift`, call `org`) and
-    //      "fuzz-org" to `targetNames` in Package.swift and `TARGETS` in run.sh;
-    //   3. seed `Corpus/org/`;
-    //   4. in `validate` below, pass `sections.org` to `RoundSources` (section 8 is already
-    //      split off and reserved for it).
+
+    /// `OrgLoader.load` (`id,manager_id`), then the manager chart of the entries it gave, used as
+    /// the round loader and the manager-chain rule use it: `loops()`, `unknownManagers()`, and
+    /// `chain(above:)` / `path(from:to:)` for the first 64 people (in a round, one chain per
+    /// mentee: the people files bound how many; walking every org.csv id would make the harness
+    /// itself quadratic on one long chain).
+    public static func org(_ bytes: [UInt8]) {
+        var diagnostics = DiagnosticCollector()
+        let entries = OrgLoader.load(.contents(bytes, path: "org.csv"), diagnostics: &diagnostics)
+        render(diagnostics)
+        guard let entries, !entries.isEmpty else { return }
+        let chart = ManagerChart(mentors: [], mentees: [], org: entries)
+        _ = chart.loops()
+        _ = chart.unknownManagers()
+        for id in chart.order.prefix(64) {
+            let chain = chart.chain(above: id)
+            if let top = chain.last { _ = chart.path(from: id, to: top) }
+        }
+    }
 
     // MARK: validate
 
@@ -172,7 +186,6 @@ public enum FuzzTargets {
         guard round.mentees.count.multipliedReportingOverflow(by: round.mentors.count).partialValue <= maximumPairs,
             round.mentees.count <= maximumPairs, round.mentors.count <= maximumPairs
         else { return }
-        if Known.isSkipped, Known.gradeGapOverflows(round) { return }
         let prepared: PreparedRound
         do {
             prepared = try PreparedRound(round: round)
@@ -230,12 +243,9 @@ enum Known {
         return String(cString: value) == "1"
     }()
 
-    /// Crashes/validate/grade-gap-*: `Eligibility` computes `menteeGrade + min_grade_gap`,
-    /// which overflows (a trap) for grades or gaps near `Int.max` / `Int.min`.
-    static func gradeGapOverflows(_ round: Round) -> Bool {
-        guard let gap = round.configuration.rules.minGradeGap else { return false }
-        return round.mentees.contains { $0.grade.map { $0.addingReportingOverflow(gap).overflow } ?? false }
-    }
+    // No open crash: the grade-gap overflow (Crashes/validate/grade-gap-*) is fixed by the
+    // number ranges (Limits.swift), the unnamed-column timeout (Crashes/history/) by the
+    // one-pass check in ColumnLayout. Add a check here for the next crash reported.
 }
 
 /// Optional property checks, on with `KAPSTOK_FUZZ_STRICT=1`: they turn results that are wrong

@@ -15,7 +15,7 @@ import KapstokIO
 /// | 4 | `scores.csv` | no scores (default scoring) |
 /// | 5 | `constraints.csv` | none |
 /// | 6 | `history.csv` | none |
-/// | 7 | `org.csv` | reserved for OrgLoader (not read yet) |
+/// | 7 | `org.csv` | no org chart (the people files' `manager_id` only) |
 ///
 /// Bytes after the eighth separator belong to the last section. To give an optional file that is
 /// empty, put a single line ending in its section. Writing a seed by hand:
@@ -67,7 +67,6 @@ public struct ValidateInput {
     public var sources: RoundSources {
         RoundSources(
             mentors: required(0), mentees: required(1), framework: optional(3), scores: optional(4),
-            constraints: optional(5), history: optional(6), configuration: optional(2))
-        // ORG: add `org: optional(7)` once RoundSources has it.
+            constraints: optional(5), history: optional(6), configuration: optional(2), org: optional(7))
     }
 }
