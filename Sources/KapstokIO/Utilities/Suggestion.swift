@@ -19,7 +19,11 @@ enum Suggestion {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != name {
             let limit = maxDistance(candidate)
-            let distance = Suggestion.distance(lowered, Array(candidate.lowercased().unicodeScalars))
+            let other = Array(candidate.lowercased().unicodeScalars)
+            // The distance is at least the difference in length: a long unknown name (a hostile
+            // header) is never compared cell by cell with short candidates.
+            guard abs(other.count - lowered.count) <= limit else { continue }
+            let distance = Suggestion.distance(lowered, other)
             guard distance == 0 || distance <= limit else { continue }
             if best.map({ distance < $0.distance }) ?? true { best = (candidate, distance) }
         }
