@@ -111,8 +111,19 @@ public enum AtomicFileWriter {
         guard descriptor >= 0 else {
             throw FileWriteError(path: target, operation: "write", reason: InputFile.systemMessage(errno))
         }
-        var failure: Int32 = 0
-        if fchmod(descriptor, 0o600) != 0 { failure = errno }
+        let failure = fillAndClose(descriptor, with: data)
+        guard failure == 0 else {
+            unlink(temporary)
+            throw FileWriteError(path: target, operation: "write", reason: InputFile.systemMessage(failure))
+        }
+        return temporary
+    }
+
+    /// Makes a new file `0600`, writes all of `data`, flushes it to disk and closes it.
+    ///
+    /// - Returns: 0, or the first `errno` met (the descriptor is closed either way).
+    static func fillAndClose(_ descriptor: Int32, with data: Data) -> Int32 {
+        var failure: Int32 = fchmod(descriptor, 0o600) == 0 ? 0 : errno
         if failure == 0 {
             failure = data.withUnsafeBytes { buffer -> Int32 in
                 var offset = 0
@@ -129,11 +140,7 @@ public enum AtomicFileWriter {
         }
         if failure == 0, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
-        guard failure == 0 else {
-            unlink(temporary)
-            throw FileWriteError(path: target, operation: "write", reason: InputFile.systemMessage(failure))
-        }
-        return temporary
+        return failure
     }
 
     /// Flushes a folder's entries (the renames) to disk; best effort.
@@ -146,6 +153,6 @@ public enum AtomicFileWriter {
 }
 
 /// `write(2)`, under a name that does not clash with ``AtomicFileWriter/write(_:to:)``.
-func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+private func posixWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
     write(descriptor, buffer, count)
 }

@@ -361,23 +361,7 @@ private struct Transaction {
         guard descriptor >= 0 else {
             throw FileWriteError(path: path, operation: "write", reason: InputFile.systemMessage(errno))
         }
-        var failure: Int32 = fchmod(descriptor, 0o600) == 0 ? 0 : errno
-        if failure == 0 {
-            failure = data.withUnsafeBytes { buffer -> Int32 in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = posixWrite(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        return errno
-                    }
-                    offset += written
-                }
-                return 0
-            }
-        }
-        if failure == 0, fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0, failure == 0 { failure = errno }
+        let failure = AtomicFileWriter.fillAndClose(descriptor, with: data)
         if failure != 0 {
             unlink(path)
             throw FileWriteError(path: path, operation: "write", reason: InputFile.systemMessage(failure))
