@@ -52,6 +52,16 @@ public struct Configuration: Sendable, Equatable {
         /// Working hours as `HH:MM-HH:MM`, for people without availability rows.
         public var workingHours = "09:00-17:00"
         public var timezone = "Europe/Brussels"
+        /// The program's name: in calendar texts and, with the pair and the session number, in
+        /// every session id and calendar UID (renaming the program makes every invitation new).
+        public var name = "Mentoring program"
+        /// A soft preference as `HH:MM-HH:MM`: sessions inside it are preferred; `nil`: none.
+        public var preferredHours: String? = nil
+        /// `replan` never moves a session that starts less than this many hours after the start
+        /// of `--today` (``Limits/freezeHours``).
+        public var freezeHours = 48
+        /// The coordinator's e-mail address, `ORGANIZER` of calendar requests; `nil`: none given.
+        public var organizer: String? = nil
         public init() {}
     }
 }

@@ -37,6 +37,14 @@ public enum Limits {
     public static let minutes: ClosedRange<Int> = 5...720
     /// `[program] mentor_max_per_week` and `mentee_max_per_week`: 1…20.
     public static let perWeek: ClosedRange<Int> = 1...20
+    /// `[program] freeze_hours`: 0…8784 (a leap year).
+    public static let freezeHours: ClosedRange<Int> = 0...8784
+    /// `[program] name` and `organizer`: 1…200 characters, no control characters.
+    public static let programTextLength: ClosedRange<Int> = 1...200
+    /// Rows of `availability.csv` per person: at most 500 (windows merge per weekday).
+    public static let availabilityRowsPerPerson = 500
+    /// Pairs one schedule takes: at most 100,000 (each has up to ``sessions`` sessions).
+    public static let schedulePairs = 100_000
     /// The largest round: mentees × mentors at most 1,000,000,000 pairs (the dense score table
     /// takes 4 bytes per pair, so 4 GB).
     public static let maxPairs = 1_000_000_000
