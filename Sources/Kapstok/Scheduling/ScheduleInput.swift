@@ -58,11 +58,11 @@ public struct SchedulePair: Sendable, Hashable {
     }
 
     /// `mentee_id` and `mentor_id`, the pair's identity.
-    public var key: PairKey { PairKey(menteeID: menteeID, mentorID: mentorID) }
+    public var key: PairID { PairID(menteeID: menteeID, mentorID: mentorID) }
 }
 
 /// The identity of a pair.
-public struct PairKey: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct PairID: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var menteeID: String
     public var mentorID: String
 
@@ -71,7 +71,7 @@ public struct PairKey: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.mentorID = mentorID
     }
 
-    public static func < (lhs: PairKey, rhs: PairKey) -> Bool { (lhs.menteeID, lhs.mentorID) < (rhs.menteeID, rhs.mentorID) }
+    public static func < (lhs: PairID, rhs: PairID) -> Bool { (lhs.menteeID, lhs.mentorID) < (rhs.menteeID, rhs.mentorID) }
 
     public var description: String { "'\(menteeID)' and '\(mentorID)'" }
 }
@@ -115,7 +115,7 @@ public struct Session: Sendable, Hashable {
         self.location = location
     }
 
-    public var pair: PairKey { PairKey(menteeID: menteeID, mentorID: mentorID) }
+    public var pair: PairID { PairID(menteeID: menteeID, mentorID: mentorID) }
 }
 
 /// Which wall-clock times exist in the program's time zone, and their UTC offsets.
