@@ -1,0 +1,110 @@
+import LinearModel
+
+/// Solves one group: the week-level MIP, then the days and times inside the weeks, cutting off
+/// any combination of weeks that cannot be placed and solving again (at most ``cutRounds`` times).
+struct GroupSolver {
+    let problem: GroupProblem
+    static let cutRounds = 50
+
+    func solve(with solver: some IncrementalSolver, deadline: ContinuousClock.Instant?) throws -> GroupPlan {
+        guard !problem.tracks.isEmpty else {
+            return GroupPlan(placements: [], status: .optimal, completeBound: 0, sessionsBound: 0)
+        }
+        let model = GroupModel(problem)
+        let placement = DayPlacement(problem: problem)
+        return try solver.withSession(for: model.model) { session in
+            var lastBound: Double?
+            var proven = true
+            var fallback: [Int?]?
+            for _ in 0..<Self.cutRounds {
+                var parameters = SolveParameters(objectiveTolerance: model.objectiveTolerance)
+                if let deadline { parameters.timeLimit = max(0.05, Self.seconds(until: deadline)) }
+                let result = try session.solve(parameters: parameters)
+                guard result.termination.hasPrimalFeasibleSolution else {
+                    proven = false
+                    break
+                }
+                lastBound = result.bestBound
+                if result.termination.reason != .optimal { proven = false }
+                let weeks = model.weeks(from: result.values)
+                switch placement.place(weeks: weeks) {
+                case .placed(let options):
+                    return plan(options, proven: proven, bound: lastBound, model: model)
+                case .conflict(let members):
+                    try session.addConstraint(model.cut(members))
+                    fallback = weeks
+                }
+                if let deadline, Self.seconds(until: deadline) <= 0 { break }
+            }
+            let options = repair(weeks: fallback ?? Array(repeating: nil, count: problem.tracks.count))
+            return plan(options, proven: false, bound: lastBound, model: model)
+        }
+    }
+
+    /// A plan that is valid without the model's help: tracks in date order, each at its first
+    /// option that keeps the gap to the pair's previous session and clashes with nothing placed;
+    /// a track without one is dropped with every later session of its pair.
+    func repair(weeks: [Int?]) -> [GroupProblem.Option?] {
+        let tracks = problem.tracks
+        var result = [GroupProblem.Option?](repeating: nil, count: tracks.count)
+        var dropped = Set<Int>()
+        var taken: [Int: [(people: (mentee: Int, mentor: Int), start: Int)]] = [:]
+        let order = weeks.indices.filter { weeks[$0] != nil }.sorted { (weeks[$0]!, $0) < (weeks[$1]!, $1) }
+        for t in order {
+            let track = tracks[t]
+            if dropped.contains(track.pair) { continue }
+            let people = problem.pairs[track.pair]
+            let options = track.options[track.weeks.firstIndex(of: weeks[t]!)!]
+            let previous = t > 0 && tracks[t - 1].pair == track.pair ? result[t - 1] : nil
+            if t > 0, tracks[t - 1].pair == track.pair, previous == nil {
+                dropped.insert(track.pair)
+                continue
+            }
+            let choice = options.first { option in
+                if let previous {
+                    let gap = option.day - previous.day
+                    if gap < problem.minGapDays || gap > problem.maxGapDays { return false }
+                }
+                return !(taken[option.day] ?? []).contains { other in
+                    let shares = other.people.mentee == people.mentee || other.people.mentee == people.mentor
+                        || other.people.mentor == people.mentee || other.people.mentor == people.mentor
+                    return shares && abs(other.start - option.start) < problem.sessionMinutes
+                }
+            }
+            guard let choice else {
+                dropped.insert(track.pair)
+                continue
+            }
+            result[t] = choice
+            taken[choice.day, default: []].append((people, choice.start))
+        }
+        return result
+    }
+
+    private func plan(_ placements: [GroupProblem.Option?], proven: Bool, bound: Double?, model: GroupModel) -> GroupPlan {
+        let sessions = placements.compactMap { $0 }.count
+        var complete = 0
+        for (t, track) in problem.tracks.enumerated() where track.completes && placements[t] != nil { complete += 1 }
+        if proven {
+            return GroupPlan(placements: placements, status: .optimal, completeBound: complete, sessionsBound: sessions)
+        }
+        let tracks = problem.tracks.count
+        let completable = problem.tracks.filter(\.completes).count
+        var completeBound = completable, sessionsBound = tracks
+        if let bound, bound.isFinite {
+            if model.completionReward > 0 {
+                completeBound = min(completable, max(complete, Int(((bound + 0.5) / model.completionReward).rounded(.down))))
+                let rest = bound + 0.5 - model.completionReward * Double(completeBound)
+                sessionsBound = min(tracks, max(sessions, Int((rest / model.sessionReward).rounded(.down))))
+            } else {
+                sessionsBound = min(tracks, max(sessions, Int(((bound + 0.5) / model.sessionReward).rounded(.down))))
+            }
+        }
+        return GroupPlan(placements: placements, status: .timeLimit, completeBound: completeBound, sessionsBound: sessionsBound)
+    }
+
+    static func seconds(until deadline: ContinuousClock.Instant) -> Double {
+        let duration = deadline - ContinuousClock.now
+        return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+}
