@@ -274,6 +274,8 @@ private func goldenHeader(_ method: String) -> String {
         #expect(ICSFormat.offset(0) == "+0000")
         #expect(ICSFormat.offset(-(3600 + 30 * 60 + 15)) == "-013015")
         #expect(ICSFormat.offsetName(-12600) == "GMT-3:30")
+        #expect(ICSFormat.local(at(2027, 12, 31, 23, 5)) == "20271231T230500")
+        #expect(ICSFormat.local(LocalDateTime(date: CalendarDate(year: 2027, month: 12, day: 31), time: ClockTime(minutes: 1440))) == "20280101T000000")
         #expect(ICSFormat.utc(Date(timeIntervalSince1970: -1)) == "19691231T235959Z")
         #expect(ICSFormat.utc(Date(timeIntervalSince1970: 951_782_400.9)) == "20000229T000000Z")
     }

@@ -3,9 +3,12 @@ import Kapstok
 
 /// Value formats of RFC 5545 §3.3: DATE-TIME (local and UTC) and UTC-OFFSET.
 enum ICSFormat {
-    /// `YYYYMMDDTHHMMSS`, a local time (written with a `TZID` parameter).
+    /// `YYYYMMDDTHHMMSS`, a local time (written with a `TZID` parameter). `24:00` (a
+    /// ``ClockTime`` end of day) is written as `000000` of the next day: RFC 5545 hours are 00–23.
     static func local(_ time: LocalDateTime, seconds: Int = 0) -> String {
-        date(time.date) + "T" + pad(time.time.minutes / 60, 2) + pad(time.time.minutes % 60, 2) + pad(seconds, 2)
+        let day = time.date.adding(days: time.time.minutes / 1440)
+        let minutes = time.time.minutes % 1440
+        return date(day) + "T" + pad(minutes / 60, 2) + pad(minutes % 60, 2) + pad(seconds, 2)
     }
 
     /// `YYYYMMDDTHHMMSSZ`: the UTC time of a `Date`, to the second (rounded down).
