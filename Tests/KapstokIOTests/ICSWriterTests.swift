@@ -177,6 +177,13 @@ private func goldenHeader(_ method: String) -> String {
             """)
     }
 
+    @Test func emptyCalendarStillHasItsTimeZone() {
+        let text = lines(ICSWriter.publish(events: [], calendarName: "Nobody", timeZone: zone("America/New_York"), stamp: stamp, organizer: nil))
+        #expect(text.first == "BEGIN:VCALENDAR" && text.suffix(2) == ["END:VCALENDAR", ""])
+        #expect(text.contains("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU"))
+        #expect(!text.contains("BEGIN:VEVENT"))
+    }
+
     @Test func sameInputGivesSameBytesAndOneEventPerUID() {
         let first = session(1, at(2027, 5, 4, 9))
         var moved = first

@@ -12,9 +12,12 @@ import Kapstok
 public enum ICSWriter {
     /// `METHOD:PUBLISH`: a person's calendar or the whole program's, for a first import.
     ///
-    /// Events carry `ORGANIZER` when one is given and no `ATTENDEE` lines (RFC 5546 §3.2.1: a
-    /// published event is not an invitation; the people are in its summary and description).
-    /// Cancelled events are written with `STATUS:CANCELLED`.
+    /// Events carry no `ATTENDEE` lines (RFC 5546 §3.2.1: attendees MUST NOT be present in a
+    /// published event, which is not an invitation; the people are in its summary and
+    /// description) and `ORGANIZER` when one is given. RFC 5546 asks for an `ORGANIZER` in a
+    /// PUBLISH; without a configured one it is left out (RFC 5545 does not require it, and
+    /// Outlook, Google and Apple Calendar import such files). Cancelled events are written with
+    /// `STATUS:CANCELLED`.
     /// - Parameters:
     ///   - calendarName: `X-WR-CALNAME`, the name clients show for the imported calendar.
     ///   - timeZone: the program's zone; its `identifier` is the `TZID`.
@@ -81,9 +84,10 @@ public enum ICSWriter {
             lines.append("X-WR-CALNAME", ICSContentLines.text(calendarName))
             lines.append("X-WR-TIMEZONE", timeZone.identifier)
         }
-        let years = events.flatMap { [$0.start.date.year, $0.end.date.year] }
-        let stampYear = ICSFormat.utc(stamp).prefix(4)
-        let covered = (years.min() ?? Int(stampYear) ?? 1970)...(years.max() ?? Int(stampYear) ?? 1970)
+        // The zone's rules for the years of the events (of the stamp when there are none).
+        let stampYear = CalendarDate(dayNumber: Int((stamp.timeIntervalSince1970 / 86400).rounded(.down))).year
+        let years = events.flatMap { [$0.start.date.year, $0.end.date.adding(days: $0.end.time.minutes / 1440).year] }
+        let covered = (years.min() ?? stampYear)...(years.max() ?? stampYear)
         ICSTimeZone(zone: timeZone, years: covered).write(to: &lines)
         for event in events { writeEvent(event, &lines) }
         lines.append("END", "VCALENDAR")
