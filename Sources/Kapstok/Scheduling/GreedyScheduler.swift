@@ -21,8 +21,9 @@
 /// ```
 ///
 /// - Complexity: O(pairs · sessions · days in the allowed range · slots per day · sessions per
-///   person) in the worst case; 10,000 pairs of 8 sessions take well under a second in a release
-///   build.
+///   person) in the worst case, plus sorting the result. 10,000 generated pairs of 8 sessions
+///   (``ScheduleGenerator``, 26 weeks) take about 0.35 s in a release build on a loaded 2-core
+///   machine, 20,000 about 0.8 s.
 public enum GreedyScheduler {
     /// Schedules every pair of `input`, first free slot first.
     ///
@@ -35,8 +36,15 @@ public enum GreedyScheduler {
         for pair in input.pairs where seen.insert(pair.key).inserted {
             sessions += planner.place(pair)
         }
-        sessions.sort { ($0.start, $0.menteeID, $0.mentorID, $0.number) < ($1.start, $1.menteeID, $1.mentorID, $1.number) }
-        return sessions
+        // Sorting indices by a precomputed minute keeps the large Session values from being
+        // moved and compared field by field (a third of the run time otherwise).
+        let minutes = sessions.map(\.start.minuteNumber)
+        let order = sessions.indices.sorted { a, b in
+            if minutes[a] != minutes[b] { return minutes[a] < minutes[b] }
+            let (x, y) = (sessions[a], sessions[b])
+            return (x.menteeID, x.mentorID, x.number) < (y.menteeID, y.mentorID, y.number)
+        }
+        return order.map { sessions[$0] }
     }
 
     /// A booked session of one person, in minutes since 1970-01-01 of the wall clock.
