@@ -142,11 +142,11 @@ public enum GreedyScheduler {
         mutating func place(_ pair: SchedulePair) -> [Session] {
             guard let mentor = index[pair.mentorID], let mentee = index[pair.menteeID] else { return [] }
             let shared = common(mentor, mentee)
-            guard shared.contains(where: { !$0.isEmpty }) else { return [] }
+            guard program.sessions >= 1, shared.contains(where: { !$0.isEmpty }) else { return [] }
             var placed: [Session] = []
             var from = firstDay
             var to = lastDay
-            for number in 1 ... max(1, program.sessions) where number <= program.sessions {
+            for number in 1 ... program.sessions {
                 guard let start = firstSlot(mentor: mentor, mentee: mentee, shared: shared, days: from ... to) else { break }
                 let date = CalendarDate(dayNumber: start / 1440)
                 let end = start + program.sessionMinutes
