@@ -24,8 +24,10 @@ struct GreedySchedulerTests {
         ]
         let program = programs[Int(seed) % programs.count]
         var input = ScheduleGenerator(pairs: 150, menteesPerMentor: 1 ... 4, seed: seed, program: program).makeInput()
-        // Tiered: a few mentors are also mentees of other mentors.
+        // Tiered: a few mentors are also mentees of other mentors; and a few mentees have a
+        // second mentor, so that the mentees' weekly maximum binds.
         input.pairs += [SchedulePair(menteeID: "M00002", mentorID: "M00001"), SchedulePair(menteeID: "M00004", mentorID: "M00003")]
+        input.pairs += (1 ... 20).map { SchedulePair(menteeID: input.pairs[$0].menteeID, mentorID: input.pairs[$0 + 60].mentorID) }
         // A clock change inside working hours (fictitious, so that it bites): Tuesday 2027-02-02
         // 10:00–11:00 does not exist.
         input.clock = GapClock(missing: at("2027-02-02", "10:00").minuteNumber ... at("2027-02-02", "10:59").minuteNumber)
