@@ -45,6 +45,10 @@ public enum Limits {
     public static let availabilityRowsPerPerson = 500
     /// Pairs one schedule takes: at most 100,000 (each has up to ``sessions`` sessions).
     public static let schedulePairs = 100_000
+    /// `sequence` in sessions.csv (the calendar `SEQUENCE`): integers 0…1,000,000.
+    public static let sessionSequence: ClosedRange<Int> = 0...1_000_000
+    /// An e-mail address (`email` of the people files, `[program] organizer`): at most 254 characters.
+    public static let emailLength = 254
     /// The largest round: mentees × mentors at most 1,000,000,000 pairs (the dense score table
     /// takes 4 bytes per pair, so 4 GB).
     public static let maxPairs = 1_000_000_000
