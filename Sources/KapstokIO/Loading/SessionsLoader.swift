@@ -59,17 +59,13 @@ public enum SessionsLoader {
                 if written.time.minutes == 0, written.date == start.date.adding(days: 1) {
                     end = LocalDateTime(date: start.date, time: ClockTime(minutes: 1440))
                 }
-                if let end, end.date != start.date {
+                let problem = end.map { $0.date != start.date ? "is not on the day of" : $0 <= start ? "is not after" : nil } ?? nil
+                if let problem {
                     diagnostics.error(
-                        .invalidSpan, "end \(Diagnostic.quoted(cells.text(endColumn))) is not on the day of start \(Diagnostic.quoted(cells.text(startColumn)))",
+                        .invalidSpan,
+                        "end \(Diagnostic.quoted(cells.text(endColumn))) \(problem) start \(Diagnostic.quoted(cells.text(startColumn)))",
                         at: cells.location(endColumn))
-                    continue
-                }
-                if let end, end <= start {
-                    diagnostics.error(
-                        .invalidSpan, "end \(Diagnostic.quoted(cells.text(endColumn))) is not after start \(Diagnostic.quoted(cells.text(startColumn)))",
-                        at: cells.location(endColumn))
-                    continue
+                    end = nil
                 }
             }
             let status = ScheduleCells.choice(
