@@ -12,10 +12,11 @@ enum TextChecks {
     /// What is wrong with an e-mail address, or `nil` when it looks like `name@example.org`.
     ///
     /// Not RFC 5322 in full: one `@`, a non-empty part before it, a domain of non-empty labels with
-    /// a dot, at most ``Limits/emailLength`` characters, and none of blanks, control characters or
+    /// a dot, at most `Limits.programTextLength.upperBound` (200) characters, and none of blanks, control characters or
     /// `< > " , ; : \ ( ) [ ]` (which would break an `ATTENDEE` or `ORGANIZER` line).
     static func emailProblem(_ text: String) -> String? {
-        if text.unicodeScalars.count > Limits.emailLength { return "longer than \(Limits.emailLength) characters" }
+        let limit = Limits.programTextLength.upperBound
+        if text.count > limit { return "longer than \(limit) characters" }
         if text.unicodeScalars.contains(where: { $0.isBlank || $0.properties.isWhitespace }) { return "contains a blank" }
         if containsControlCharacter(text) { return "contains a control character" }
         let forbidden: Set<Unicode.Scalar> = ["<", ">", "\"", ",", ";", ":", "\\", "(", ")", "[", "]"]
