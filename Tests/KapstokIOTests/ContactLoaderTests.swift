@@ -67,4 +67,13 @@ import Testing
         #expect(TextChecks.emailProblem(local + "@x.org") == nil)
         #expect(TextChecks.emailProblem(local + "a@x.org") == "longer than 200 characters")
     }
+
+    @Test func survivesHostileCells() {
+        let huge = String(repeating: "a", count: 300_000)
+        let (contacts, diagnostics) = load("\u{FEFF}id;name;email\n\(huge);\(huge);\(huge)@example.org\nE1;\u{7};\"\"\n")
+        // The huge address is too long; the bell is a name (the writer escapes it).
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.hasSuffix("longer than 200 characters (expected an address like name@example.org)") == true)
+        #expect(contacts.map(\.id) == ["E1"])
+    }
 }

@@ -75,4 +75,14 @@ import Testing
         #expect(diagnostics == ["pairings.csv:\(limit + 2):1: error: more than \(limit) pairs"])
         #expect(pairs?.count == limit)
     }
+
+    @Test func survivesHostileCells() {
+        let huge = String(repeating: "x", count: 300_000)
+        let (pairs, diagnostics) = load("\u{FEFF}mentee_id,mentor_id\r\n\(huge),\(huge)\r\n\"e\u{1B}[2J\",m\u{7}\r\n\" \",\"\"\r\n")
+        // The huge id is its own mentor; the control characters are kept (the calendar writer
+        // escapes them) and shown escaped; the last row has two empty ids.
+        #expect(diagnostics.count == 3)
+        #expect(diagnostics.allSatisfy { !$0.contains("\u{1B}") && $0.count < 400 })
+        #expect(pairs?.map(\.menteeID) == ["e\u{1B}[2J"])
+    }
 }

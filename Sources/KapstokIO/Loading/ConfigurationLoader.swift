@@ -14,6 +14,11 @@ import Kapstok
 /// `default_capacity` 0 < c ≤ 1000, `min_grade_gap` −1000…1000, program dates
 /// 2000-01-01…2099-12-31); a value outside is an `invalid-value` error at the value.
 ///
+/// `[program]` also has the scheduling keys: `name` (1–200 characters, no control characters),
+/// `working_hours` and the optional `preferred_hours` (`"HH:MM-HH:MM"`, start before end, read
+/// by ``TimeWindow``), `freeze_hours` (``Limits/freezeHours``) and the optional `organizer` (an
+/// e-mail address, checked as in the people files' contacts).
+///
 /// Integers are accepted where a number is expected (`default_capacity = 2`); `min_grade_gap`
 /// also accepts `false`, which switches the grade rule off (`nil`).
 public enum ConfigurationLoader {
