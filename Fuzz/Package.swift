@@ -12,7 +12,8 @@ import PackageDescription
 /// One executable per fuzz target; each is a thin `LLVMFuzzerTestOneInput` over FuzzSupport.
 let targetNames = [
     "fuzz-csv", "fuzz-toml", "fuzz-mentors", "fuzz-mentees", "fuzz-framework", "fuzz-scores",
-    "fuzz-constraints", "fuzz-history", "fuzz-org", "fuzz-validate",
+    "fuzz-constraints", "fuzz-history", "fuzz-org", "fuzz-validate", "fuzz-availability", "fuzz-absences",
+    "fuzz-sessions",
 ]
 
 let package = Package(

@@ -25,6 +25,7 @@
 #                   that add coverage; the new ones are found in .work/corpus/<target>)
 #
 # Targets (default: all): csv toml mentors mentees framework scores constraints history org validate
+#                          availability absences sessions
 #
 # Each target fuzzes a working copy of its committed corpus (Fuzz/.work/corpus/<target>, which
 # keeps growing between runs); crash reproducers go to Fuzz/.work/artifacts/<target>/, logs to
@@ -34,7 +35,7 @@ set -uo pipefail
 
 FUZZ="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$FUZZ")"
-ALL_TARGETS=(csv toml mentors mentees framework scores constraints history org validate)
+ALL_TARGETS=(csv toml mentors mentees framework scores constraints history org validate availability absences sessions)
 
 mode=""
 asan=0
@@ -59,7 +60,7 @@ while [ $# -gt 0 ]; do
         --strict) strict=1 ;;
         --skip-known) export KAPSTOK_FUZZ_SKIP_KNOWN=1 ;;
         --merge) merge=1 ;;
-        -h | --help) sed -n '2,34p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,35p' "$0"; exit 0 ;;
         -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
         *) targets+=("$1") ;;
     esac
@@ -87,7 +88,8 @@ esac
 #   mentors, mentees  1024   a header with the usual columns and 10–20 short rows (the full
 #                            mentees header with all 14 framework columns and targets is ~540 B)
 #   validate          2048   all eight files of a small round (a few rows each)
-#   toml framework scores constraints history org   8192   a few hundred rows
+#   toml framework scores constraints history org availability absences sessions
+#                     8192   a few hundred rows
 #   csv               65536  the reader itself; long inputs find size-dependent (quadratic) cost
 # Every check in the loaders is per cell, per row or per id, so a file of a few dozen rows
 # reaches every code path; what short inputs do not test is size itself (the unnamed-column

@@ -188,6 +188,43 @@ def main():
     for name, data in NASTY_CSV.items():
         put("org", name, data)
 
+    # availability / absences (the targets know people e1 e2 m1 m2 "mentor-anna"), sessions
+    # (checked against Europe/Brussels, America/New_York and Australia/Lord_Howe)
+    put("availability", "basic.csv", "person_id,weekday,start,end\ne1,mon,09:00,12:00\ne1,Monday,13:00,17:00\n"
+        "e1,MON,11:00,14:00\nm1,sunday,18:00,24:00\nm2,Thu,00:00,00:30\n")
+    put("availability", "problems.csv", "person_id,weekday,start,end\ne1,tuesdy,09:00,12:00\ne1,xyz,9:00,24:01\n"
+        "e1,wed,24:00,24:00\ne1,wed,14:00,09:00\nmentor-ana,wed,10:00,11:00\nE1,fri,10:00,11:00\n,,,09:00\n")
+    put("availability", "header.csv", "person_id,weekdy,start\ne1,mon,09:00\n")
+    put("availability", "many-rows.csv", "person_id,weekday,start,end\n" + "".join(
+        f"e{i % 2 + 1},{['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'][i % 7]},{i % 24:02d}:00,{i % 24 + 1:02d}:00\n" for i in range(300)))
+    put("absences", "basic.csv", "person_id,from,to,reason\ne1,2027-04-06,2027-04-06,\nm1,2027-07-19,2027-08-06,summer holiday\n")
+    put("absences", "problems.csv", "person_id,from,to\ne1,12/04/2027,2027-4-6\ne1,06.04.2027,2027-02-29\n"
+        "e1,2027-04-10,2027-04-09\ne1,1999-12-31,2100-01-01\nmentor-ana,2027-04-06,2027-04-07\ne1,,\n"
+        "m2,2028-02-29,2028-03-01,\"leap, day\"\ne2,0000-01-01,9999-12-31\n")
+    put("absences", "semicolons.csv", "person_id;from;to;reason\ne1;2027-04-06;2027-04-09;x\n")
+    put("sessions", "basic.csv", "session_id,mentee_id,mentor_id,number,start,end,status,sequence\n"
+        "s-1,e1,m1,1,2027-03-23T10:00:00+01:00,2027-03-23T11:00:00+01:00,held,0\n"
+        "s-2,e1,m1,2,2027-04-13T10:00:00+02:00,2027-04-13T11:00:00+02:00,Planned,3\n"
+        "s-3,e1,m1,3,2027-05-04T23:00:00+02:00,2027-05-05T00:00:00+02:00,no_show,\n"
+        "s-4,e2,m1,1,2027-10-31T02:30:00+02:00,2027-10-31T03:30:00+01:00,cancelled,1000000\n")
+    put("sessions", "problems.csv", "session_id,mentee_id,mentor_id,number,start,end,status,sequence\n"
+        "s-1,e1,m1,1,2027-04-06T10:00:00+01:00,2027-04-06T11:00:00+02:00,planned,0\n"
+        "s-2,e1,m1,2,2027-04-06 10:00,2027-04-06T11:00:00+02:00,planed,0\n"
+        "s-3,e1,m1,3,2027-03-28T02:30:00+01:00,2027-03-28T03:30:00+02:00,held,x\n"
+        "s-4,e1,m1,4,2027-04-06T11:00:00+02:00,2027-04-06T10:00:00+02:00,held,-1\n"
+        "s-5,e1,m1,53,2027-04-06T11:00:00+02:00,2027-04-07T12:00:00+02:00,gone,1000001\n"
+        "s-1,e1,m1,6,2027-04-06T10:00:00+02:00,2027-04-06T11:00:00+02:00,planned,0\n"
+        "s-7,e1,m1,1,2027-04-06T10:00:00Z,2027-04-06T11:00:00-04:00,planned,0\n,,,,,,,5\n")
+    put("sessions", "new-york.csv", "session_id,mentee_id,mentor_id,number,start,end,status\n"
+        "a,e1,m1,1,2027-03-14T01:00:00-05:00,2027-03-14T03:00:00-04:00,planned\n"
+        "b,e1,m1,2,2027-11-07T01:30:00-04:00,2027-11-07T02:00:00-05:00,planned\n")
+    put("sessions", "lord-howe.csv", "session_id,mentee_id,mentor_id,number,start,end,status\n"
+        "a,e1,m1,1,2027-10-03T01:30:00+10:30,2027-10-03T02:30:00+11:00,planned\n"
+        "b,e1,m1,2,2027-04-04T01:30:00+11:00,2027-04-04T02:00:00+10:30,planned\n")
+    for name, data in NASTY_CSV.items():
+        for target in ["availability", "absences", "sessions"]:
+            put(target, name, data)
+
     # validate: sections mentors, mentees, toml, framework, scores, constraints, history, org.
     def join(*sections):
         return RS.join(s.encode("utf-8") if isinstance(s, str) else s for s in sections)

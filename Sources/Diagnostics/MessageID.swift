@@ -104,6 +104,32 @@ extension Diagnostic {
         /// Rules that cannot all hold (forbid and require one pair; two required mentors).
         public static let conflictingRules: MessageID = "conflicting-rules"
 
+        // MARK: Scheduling inputs
+
+        /// A weekday that is not `mon`…`sun` or `monday`…`sunday`.
+        public static let invalidWeekday: MessageID = "invalid-weekday"
+        /// A time that is not `HH:MM`, or a date-time not like `2027-04-06T10:00:00+02:00`.
+        public static let invalidTime: MessageID = "invalid-time"
+        /// A date that is not a valid `YYYY-MM-DD` within the accepted years.
+        public static let invalidDate: MessageID = "invalid-date"
+        /// A span whose end is not after its start (a window, an absence, a session).
+        public static let invalidSpan: MessageID = "invalid-span"
+        /// More rows than a stated limit (availability rows per person, pairs per schedule).
+        public static let tooManyRows: MessageID = "too-many-rows"
+        /// A mentee listed with two mentors in one pairs file (a mentee has one mentor).
+        public static let duplicateMentee: MessageID = "duplicate-mentee"
+        /// A pair whose mentee and mentor are the same person.
+        public static let selfPair: MessageID = "self-pair"
+        /// A session time whose UTC offset is not the program time zone's offset at that time, or
+        /// a local time that the time zone skips.
+        public static let wrongUTCOffset: MessageID = "wrong-utc-offset"
+        /// A session status that is not `planned`, `held`, `cancelled` or `no_show`.
+        public static let invalidStatus: MessageID = "invalid-status"
+        /// A session id, or a pair's session number, given twice.
+        public static let duplicateSession: MessageID = "duplicate-session"
+        /// An e-mail address that is not like `name@example.org`.
+        public static let invalidEmail: MessageID = "invalid-email"
+
         // MARK: TOML
 
         /// TOML that does not parse.

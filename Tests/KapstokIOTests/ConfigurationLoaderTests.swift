@@ -169,11 +169,56 @@ import Testing
     }
 
     @Test func workingHoursParsing() {
-        #expect(WorkingHours("09:00-17:00") == WorkingHours("09:00 - 17:00"))
-        #expect(WorkingHours("09:00-17:00")?.start == 540)
-        #expect(WorkingHours("08:00-24:00")?.end == 1440)
-        #expect(WorkingHours("17:00-09:00") == nil)
-        #expect(WorkingHours("9:00-17:00") == nil)
-        #expect(WorkingHours("09:60-17:00") == nil)
+        // `working_hours` and `preferred_hours` go through the domain's `TimeWindow`.
+        #expect(TimeWindow("09:00-17:00") == TimeWindow("09:00 - 17:00"))
+        #expect(TimeWindow("09:00-17:00")?.start.minutes == 540)
+        #expect(TimeWindow("08:00-24:00")?.end.minutes == 1440)
+        #expect(TimeWindow("17:00-09:00") == nil)
+        #expect(TimeWindow("9:00-17:00") == nil)
+        #expect(TimeWindow("09:60-17:00") == nil)
+    }
+
+    @Test func readsTheSchedulingKeys() {
+        let (configuration, diagnostics) = load("""
+            [program]
+            name = "HIPO 2027"
+            preferred_hours = "10:00-12:00"
+            freeze_hours = 72
+            organizer = "coordinator@example.org"
+            """)
+        #expect(diagnostics.isEmpty)
+        #expect(configuration.program.name == "HIPO 2027")
+        #expect(configuration.program.preferredHours == "10:00-12:00")
+        #expect(configuration.program.freezeHours == 72)
+        #expect(configuration.program.organizer == "coordinator@example.org")
+    }
+
+    @Test func reportsBadSchedulingKeys() {
+        let (configuration, diagnostics) = load("""
+            [program]
+            name = ""
+            preferred_hours = "12:00-10:00"
+            freeze_hours = 9000
+            organizer = "Coordinator <c@example.org>"
+            """)
+        #expect(diagnostics == [
+            "kapstok.toml:2:8: error: invalid value '' for 'name' (expected a text of 1–200 characters without control characters)",
+            "kapstok.toml:3:19: error: invalid value '12:00-10:00' for 'preferred_hours' (expected hours like \"09:00-17:00\")",
+            "kapstok.toml:4:16: error: invalid value '9000' for 'freeze_hours' (expected an integer 0–8784)",
+            "kapstok.toml:5:13: error: invalid e-mail address 'Coordinator <c@example.org>' for 'organizer' (expected an e-mail address like \"coordinator@example.org\", found an address that contains a blank)",
+        ])
+        #expect(configuration.program == Configuration.Program())
+    }
+
+    @Test func rejectsControlCharactersAndLongNames() {
+        let long = String(repeating: "x", count: Limits.programTextLength.upperBound + 1)
+        let (configuration, diagnostics) = load("[program]\nname = \"a\\u0007b\"\n")
+        #expect(diagnostics.contains { $0.contains("for 'name' (expected a text of 1–200 characters without control characters)") })
+        #expect(configuration.program.name == Configuration.Program().name)
+        let (_, longDiagnostics) = load("[program]\nname = \"\(long)\"\n")
+        #expect(longDiagnostics.count == 1)
+        let (fits, fitsDiagnostics) = load("[program]\nname = \"\(long.dropLast())\"\n")
+        #expect(fitsDiagnostics.isEmpty)
+        #expect(fits.program.name.count == Limits.programTextLength.upperBound)
     }
 }

@@ -23,6 +23,7 @@ import Testing
             time_limit_seconds = 60
 
             [program]
+            name = "Mentoring program"
             start = 2027-02-01
             end = 2027-07-30
             sessions = 6
@@ -34,6 +35,7 @@ import Testing
             mentee_max_per_week = 1
             working_hours = "09:00-17:00"
             timezone = "Europe/Brussels"
+            freeze_hours = 48
 
             """)
     }
@@ -43,6 +45,10 @@ import Testing
         configuration.rules.minGradeGap = nil
         configuration.pairing.defaultCapacity = 1.5
         configuration.program.workingHours = "08:00-12:30"
+        configuration.program.name = "HIPO \"2027\" \\ Brussels"
+        configuration.program.preferredHours = "10:00-12:00"
+        configuration.program.freezeHours = 0
+        configuration.program.organizer = "hr@example.org"
         var diagnostics = DiagnosticCollector()
         let loaded = ConfigurationLoader.load(
             text: ConfigurationWriter.toml(configuration), file: "k.toml", diagnostics: &diagnostics)

@@ -159,6 +159,62 @@ public enum FuzzTargets {
         }
     }
 
+    // MARK: scheduling inputs
+
+    /// The people the availability and absences targets check against (the seeds use them), and
+    /// no check at all (`nil`).
+    static let schedulePeople: [Set<String>?] = [["e1", "e2", "m1", "m2", "mentor-anna", "E1"], nil]
+
+    /// `AvailabilityLoader.load` (`person_id,weekday,start,end`).
+    public static func availability(_ bytes: [UInt8]) {
+        for people in schedulePeople {
+            var diagnostics = DiagnosticCollector()
+            let windows = AvailabilityLoader.load(.contents(bytes, path: "availability.csv"), people: people, diagnostics: &diagnostics)
+            render(diagnostics)
+            for window in windows ?? [] {
+                Strict.check(window.window.start < window.window.end && window.window.end.minutes <= 1440, "window \(window.window)")
+            }
+        }
+    }
+
+    /// `AbsencesLoader.load` (`person_id,from,to[,reason]`).
+    public static func absences(_ bytes: [UInt8]) {
+        for people in schedulePeople {
+            var diagnostics = DiagnosticCollector()
+            let absences = AbsencesLoader.load(.contents(bytes, path: "absences.csv"), people: people, diagnostics: &diagnostics)
+            render(diagnostics)
+            for absence in absences ?? [] {
+                Strict.check(absence.from <= absence.to && absence.from.isValid && absence.to.isValid, "absence \(absence.from)–\(absence.to)")
+                _ = absence.from.days(to: absence.to)
+            }
+        }
+    }
+
+    /// Brussels (one-hour changes), New York (another offset sign) and Lord Howe (half-hour
+    /// changes): the zones the sessions target checks offsets against.
+    static let sessionClocks: [any WallClock] = ["Europe/Brussels", "America/New_York", "Australia/Lord_Howe"]
+        .compactMap { FoundationWallClock(identifier: $0) }
+
+    /// `SessionsLoader.load` (`session_id,…,start,end,status[,sequence]`) in three time zones; each
+    /// session read is written back with ``LocalTimeFormat`` and read again, which must give the
+    /// same times (a strict check).
+    public static func sessions(_ bytes: [UInt8]) {
+        for clock in sessionClocks {
+            var diagnostics = DiagnosticCollector()
+            let sessions = SessionsLoader.load(.contents(bytes, path: "sessions.csv"), clock: clock, diagnostics: &diagnostics)
+            render(diagnostics)
+            for session in sessions ?? [] {
+                let start = LocalTimeFormat.string(session.start, clock: clock)
+                let end = LocalTimeFormat.string(session.end, clock: clock)
+                if Strict.isOn {
+                    Strict.check(session.start < session.end && session.start.date == session.end.date, "session \(session.id) span")
+                    Strict.check(LocalTimeFormat.dateTime(start)?.local == session.start, "start \(start) does not read back")
+                    Strict.check(LocalTimeFormat.dateTime(end) != nil, "end \(end) does not read back")
+                }
+            }
+        }
+    }
+
     // MARK: validate
 
     /// Above this many mentee–mentor pairs the `validate` target skips `PreparedRound`, which

@@ -39,12 +39,15 @@ public enum Limits {
     public static let perWeek: ClosedRange<Int> = 1...20
     /// `[program] freeze_hours`: 0…8784 (a leap year).
     public static let freezeHours: ClosedRange<Int> = 0...8784
-    /// `[program] name` and `organizer`: 1…200 characters, no control characters.
+    /// `[program] name` and `organizer`, and the e-mail addresses of calendar attendees: 1…200
+    /// characters, no control characters.
     public static let programTextLength: ClosedRange<Int> = 1...200
     /// Rows of `availability.csv` per person: at most 500 (windows merge per weekday).
     public static let availabilityRowsPerPerson = 500
     /// Pairs one schedule takes: at most 100,000 (each has up to ``sessions`` sessions).
     public static let schedulePairs = 100_000
+    /// `sequence` in sessions.csv (the calendar `SEQUENCE`): integers 0…1,000,000.
+    public static let sessionSequence: ClosedRange<Int> = 0...1_000_000
     /// The largest round: mentees × mentors at most 1,000,000,000 pairs (the dense score table
     /// takes 4 bytes per pair, so 4 GB).
     public static let maxPairs = 1_000_000_000

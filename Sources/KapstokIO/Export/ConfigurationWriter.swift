@@ -3,7 +3,7 @@ import Kapstok
 /// Renders a ``Configuration`` as `kapstok.toml` text that ``ConfigurationLoader`` reads back
 /// to an equal configuration.
 ///
-/// Every key is written, in the order of ``ConfigurationLoader/knownKeys``; numbers follow
+/// Every key is written (`preferred_hours` and `organizer` only when set), in the order of ``ConfigurationLoader/knownKeys``; numbers follow
 /// ``NumberFormatting`` (so `default_capacity = 2`, which the loader accepts as a number);
 /// `min_grade_gap = false` stands for a switched-off grade rule.
 public enum ConfigurationWriter {
@@ -29,6 +29,7 @@ public enum ConfigurationWriter {
         lines.append("time_limit_seconds = \(NumberFormatting.decimal(pairing.timeLimitSeconds))")
         lines.append("")
         lines.append("[program]")
+        lines.append("name = \(quoted(program.name))")
         lines.append("start = \(program.start)")
         lines.append("end = \(program.end)")
         lines.append("sessions = \(program.sessions)")
@@ -39,7 +40,10 @@ public enum ConfigurationWriter {
         lines.append("mentor_max_per_week = \(program.mentorMaxPerWeek)")
         lines.append("mentee_max_per_week = \(program.menteeMaxPerWeek)")
         lines.append("working_hours = \(quoted(program.workingHours))")
+        if let preferredHours = program.preferredHours { lines.append("preferred_hours = \(quoted(preferredHours))") }
         lines.append("timezone = \(quoted(program.timezone))")
+        lines.append("freeze_hours = \(program.freezeHours)")
+        if let organizer = program.organizer { lines.append("organizer = \(quoted(organizer))") }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -27,8 +27,11 @@ struct ColumnLayout {
     ///   - required: columns that must be present.
     ///   - optional: columns that may be present; with `required`, the names an unknown column
     ///     is compared with for a "did you mean".
+    ///   - warnsUnknownColumns: `false` for files written for other readers (a pairings.csv, a
+    ///     mentors.csv read for its contacts): columns nobody reads here are fine and get no
+    ///     warning; a misspelling of an absent known column is still an error.
     init(
-        table: CSVTable, required: [String], optional: [String],
+        table: CSVTable, required: [String], optional: [String], warnsUnknownColumns: Bool = true,
         diagnostics: inout DiagnosticCollector
     ) {
         if let title = table.titleRecords.first {
@@ -87,7 +90,7 @@ struct ColumnLayout {
             if let suggestion = Suggestion.closest(to: name, among: candidates) {
                 diagnostics.error(.unknownColumn, "unknown column \(Diagnostic.quoted(name)); did you mean \(Diagnostic.quoted(suggestion))?", at: location)
                 suggested.insert(suggestion)
-            } else {
+            } else if warnsUnknownColumns {
                 diagnostics.warning(.unknownColumn, "unknown column \(Diagnostic.quoted(name)) (ignored)", at: location)
             }
         }

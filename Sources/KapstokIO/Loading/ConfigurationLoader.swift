@@ -14,6 +14,11 @@ import Kapstok
 /// `default_capacity` 0 < c ≤ 1000, `min_grade_gap` −1000…1000, program dates
 /// 2000-01-01…2099-12-31); a value outside is an `invalid-value` error at the value.
 ///
+/// `[program]` also has the scheduling keys: `name` (1–200 characters, no control characters),
+/// `working_hours` and the optional `preferred_hours` (`"HH:MM-HH:MM"`, start before end, read
+/// by ``TimeWindow``), `freeze_hours` (``Limits/freezeHours``) and the optional `organizer` (an
+/// e-mail address, checked as in the people files' contacts).
+///
 /// Integers are accepted where a number is expected (`default_capacity = 2`); `min_grade_gap`
 /// also accepts `false`, which switches the grade rule off (`nil`).
 public enum ConfigurationLoader {
@@ -25,8 +30,9 @@ public enum ConfigurationLoader {
         (
             "program",
             [
-                "start", "end", "sessions", "min_gap_weeks", "max_gap_weeks", "session_minutes", "slot_minutes",
-                "mentor_max_per_week", "mentee_max_per_week", "working_hours", "timezone",
+                "name", "start", "end", "sessions", "min_gap_weeks", "max_gap_weeks", "session_minutes", "slot_minutes",
+                "mentor_max_per_week", "mentee_max_per_week", "working_hours", "preferred_hours", "timezone",
+                "freeze_hours", "organizer",
             ]
         ),
     ]
@@ -153,13 +159,21 @@ private struct ConfigurationReader {
             value.integer(in: Limits.perWeek).map { configuration.program.mentorMaxPerWeek = $0 }
         case ("program", "mentee_max_per_week"):
             value.integer(in: Limits.perWeek).map { configuration.program.menteeMaxPerWeek = $0 }
+        case ("program", "name"):
+            value.text(limit: Limits.programTextLength).map { configuration.program.name = $0 }
         case ("program", "working_hours"):
-            let expected = "hours like \"09:00-17:00\""
+            value.hours().map { configuration.program.workingHours = $0 }
+        case ("program", "preferred_hours"):
+            value.hours().map { configuration.program.preferredHours = $0 }
+        case ("program", "freeze_hours"):
+            value.integer(in: Limits.freezeHours).map { configuration.program.freezeHours = $0 }
+        case ("program", "organizer"):
+            let expected = "an e-mail address like \"coordinator@example.org\""
             if let text = value.string(expected: expected) {
-                if WorkingHours(text) != nil {
-                    configuration.program.workingHours = text
+                if let problem = TextChecks.emailProblem(text) {
+                    value.report(expected: expected, found: "an address that \(problem)", prefix: "invalid e-mail address")
                 } else {
-                    value.report(expected: expected)
+                    configuration.program.organizer = text
                 }
             }
         case ("program", "timezone"):
@@ -306,6 +320,28 @@ private struct ValueReader {
         return string
     }
 
+    /// Hours `"HH:MM-HH:MM"` with start before end (``TimeWindow``), as written.
+    mutating func hours() -> String? {
+        let expected = "hours like \"09:00-17:00\""
+        guard let text = string(expected: expected) else { return nil }
+        guard TimeWindow(text) != nil else {
+            report(expected: expected)
+            return nil
+        }
+        return text
+    }
+
+    /// A string of `limit` characters without control characters (it goes into calendar texts).
+    mutating func text(limit: ClosedRange<Int>) -> String? {
+        let expected = "a text of \(limit.lowerBound)–\(limit.upperBound) characters without control characters"
+        guard let text = string(expected: expected) else { return nil }
+        guard limit.contains(text.count), !TextChecks.containsControlCharacter(text) else {
+            report(expected: expected)
+            return nil
+        }
+        return text
+    }
+
     mutating func date(in range: ClosedRange<CalendarDate>) -> CalendarDate? {
         let expected = "a date from \(range.lowerBound) to \(range.upperBound)"
         guard case .date(let date) = entry.value else {
@@ -318,37 +354,4 @@ private struct ValueReader {
         }
         return date
     }
-}
-
-/// Working hours `HH:MM-HH:MM`, start before end, both within a day (`24:00` allowed as an end).
-struct WorkingHours: Equatable {
-    /// Minutes after midnight.
-    var start: Int
-    /// Minutes after midnight.
-    var end: Int
-
-    /// Parses `HH:MM-HH:MM`; `nil` unless well-formed with start < end.
-    init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let start = Self.minutes(parts[0].trimmingBlanksSubstring),
-            let end = Self.minutes(parts[1].trimmingBlanksSubstring), start < end
-        else { return nil }
-        self.start = start
-        self.end = end
-    }
-
-    private static func minutes(_ text: String) -> Int? {
-        let utf8 = Array(text.utf8)
-        guard utf8.count == 5, utf8[2] == UInt8(ascii: ":"),
-            [0, 1, 3, 4].allSatisfy({ (48...57).contains(utf8[$0]) })
-        else { return nil }
-        let hours = Int(utf8[0] - 48) * 10 + Int(utf8[1] - 48)
-        let minutes = Int(utf8[3] - 48) * 10 + Int(utf8[4] - 48)
-        guard minutes < 60, hours < 24 || (hours == 24 && minutes == 0) else { return nil }
-        return hours * 60 + minutes
-    }
-}
-
-extension Substring {
-    fileprivate var trimmingBlanksSubstring: String { String(self).trimmingBlanks }
 }

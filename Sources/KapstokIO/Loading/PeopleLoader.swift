@@ -133,9 +133,7 @@ public struct PeopleLoader: Sendable {
     /// A file with a header but no data rows would give an empty round (and replace the last
     /// round's outputs with nothing), so it is an error.
     private static func reportNoRecords(_ table: CSVTable, role: PersonRole, diagnostics: inout DiagnosticCollector) {
-        guard table.records.isEmpty else { return }
-        let name = table.file.split(separator: "/").last.map(String.init) ?? table.file
-        diagnostics.error(.noRecords, "\(name) has a header but no \(role)s", at: table.startLocation)
+        ScheduleCells.reportNoRecords(table, what: "\(role)s", diagnostics: &diagnostics)
     }
 
     /// Optional columns both files share.
