@@ -55,6 +55,16 @@ extension Scheduler {
                     kind: .cancelled, oldStart: session.start, newStart: nil, why: "the pair is no longer in the pairings"))
                 fixed.append(session)
             } else if minute < cutoff {
+                if let why = frozenProblem(session, calendar: calendar) {
+                    // Inside the freeze a session never moves; one that can no longer take place
+                    // is cancelled, so that nobody waits for it.
+                    session.status = .cancelled
+                    session.sequence += 1
+                    changes.append(SessionChange(
+                        sessionID: session.id, menteeID: session.menteeID, mentorID: session.mentorID, number: session.number,
+                        kind: .cancelled, oldStart: session.start, newStart: nil,
+                        why: why + "; within \(program.freezeHours) hours, so cancelled rather than moved"))
+                }
                 fixed.append(session)
             } else {
                 movable.append(session)
@@ -177,6 +187,30 @@ extension Scheduler {
             return (a.kind == .added ? 1 : 0, ka, a.sessionID) < (b.kind == .added ? 1 : 0, kb, b.sessionID)
         }
         return ReplanResult(schedule: schedule, changes: changes)
+    }
+}
+
+extension Scheduler {
+    /// Why a frozen session cannot take place any more (an absence, or a window that no longer
+    /// holds it), or nil.
+    static func frozenProblem(_ session: Session, calendar: ScheduleCalendar) -> String? {
+        guard let pair = calendar.pairs.firstIndex(where: { $0.key == session.pair }) else { return nil }
+        let day = session.start.date.dayNumber, start = session.start.time.minutes
+        if calendar.starts(pair: pair, day: day).contains(start) { return nil }
+        for id in [session.menteeID, session.mentorID] {
+            if let absence = calendar.absences.first(where: { $0.personID == id && $0.from.dayNumber <= day && day <= $0.to.dayNumber }) {
+                return "\(Diagnostic.quoted(id)) is absent \(absence.from) to \(absence.to)"
+            }
+        }
+        for id in [session.menteeID, session.mentorID] {
+            guard let person = calendar.personIndex[id] else { continue }
+            let inside = calendar.windows[person][ScheduleCalendar.weekdayIndex(day)].contains {
+                $0.start.minutes <= start && session.end.time.minutes <= $0.end.minutes
+            }
+            if !inside { return "\(Diagnostic.quoted(id)) is no longer available then" }
+        }
+        // Off the grid or a different length: a hand-made session; it stays.
+        return nil
     }
 }
 
