@@ -14,6 +14,6 @@ struct KapstokCommand: ParsableCommand {
               kapstok match --mentors mentors.csv --mentees mentees.csv --out round-2027-q1/
             """,
         version: "0.1.0",
-        subcommands: [Match.self, Validate.self, Explain.self, Demo.self, Generate.self]
+        subcommands: [Match.self, Validate.self, Explain.self, Schedule.self, Replan.self, Demo.self, Generate.self]
     )
 }

@@ -53,6 +53,11 @@ struct SolveOptions: ParsableArguments {
 
     /// The `--time-limit` value, checked: a plain number, 0 < s ≤ one week.
     func seconds() throws -> Double? {
+        try Self.seconds(timeLimit)
+    }
+
+    /// A `--time-limit` text, checked (shared by `schedule` and `replan`).
+    static func seconds(_ timeLimit: String?) throws -> Double? {
         guard let timeLimit else { return nil }
         guard let value = Double(timeLimit), timeLimit.allSatisfy({ "0123456789.eE+-".contains($0) }), value.isFinite else {
             throw ValidationError("--time-limit must be a number of seconds, not '\(TerminalText.escaped(timeLimit))'")

@@ -1,0 +1,97 @@
+import Foundation
+import Kapstok
+
+/// The input files of `kapstok schedule` and `replan`.
+public struct ScheduleSources: Sendable {
+    public var pairings: InputSource
+    public var availability: InputSource?
+    public var absences: InputSource?
+    public var configuration: InputSource?
+    /// mentors.csv and mentees.csv, read only for names and e-mail addresses (calendar attendees).
+    public var contacts: [InputSource]
+    /// `replan`: the current sessions.csv.
+    public var sessions: InputSource?
+    /// `replan --add-pairs`.
+    public var addedPairs: InputSource?
+
+    public init(
+        pairings: InputSource, availability: InputSource? = nil, absences: InputSource? = nil,
+        configuration: InputSource? = nil, contacts: [InputSource] = [], sessions: InputSource? = nil,
+        addedPairs: InputSource? = nil
+    ) {
+        self.pairings = pairings
+        self.availability = availability
+        self.absences = absences
+        self.configuration = configuration
+        self.contacts = contacts
+        self.sessions = sessions
+        self.addedPairs = addedPairs
+    }
+}
+
+/// Everything the files say, checked.
+public struct LoadedSchedule: Sendable {
+    public var input: ScheduleInput
+    public var configuration: Configuration
+    public var timeZone: TimeZone
+    public var sessions: [Session]
+    public var addedPairs: [SchedulePair]
+    /// Names and e-mail addresses by id: the contacts files, then the pairings' names.
+    public var contacts: [String: Contact]
+    public var warnings: [Diagnostic]
+}
+
+/// Reads and checks every input of a scheduling run, reporting all problems at once.
+///
+/// People in `availability.csv` and `absences.csv` must be in a pair (the pairings or the added
+/// pairs) or, when given, in the mentors or mentees file; sessions must belong to a listed pair unless it ended (their future sessions are then
+/// cancelled by `replan`); times in `sessions.csv` must carry the program zone's UTC offset.
+public enum ScheduleLoader {
+    public static func load(_ sources: ScheduleSources) throws(DiagnosticsError) -> LoadedSchedule {
+        var diagnostics = DiagnosticCollector()
+        let configuration = sources.configuration.map { ConfigurationLoader.load($0, diagnostics: &diagnostics) } ?? Configuration()
+        let pairs = SchedulePairsLoader.load(sources.pairings, diagnostics: &diagnostics) ?? []
+        let added = sources.addedPairs.flatMap { SchedulePairsLoader.load($0, diagnostics: &diagnostics) } ?? []
+        var contacts: [String: Contact] = [:]
+        for source in sources.contacts {
+            for contact in ContactLoader.load(source, diagnostics: &diagnostics) ?? [] where contacts[contact.id] == nil {
+                contacts[contact.id] = contact
+            }
+        }
+        // Known people: those in a pair, and everyone in the mentors and mentees files when given
+        // (an unmatched mentee's rows are fine; an id in no file is a located error).
+        let people = SchedulePairsLoader.personIDs(of: pairs + added).union(contacts.keys)
+        let availability = sources.availability.flatMap { AvailabilityLoader.load($0, people: people, diagnostics: &diagnostics) } ?? []
+        let absences = sources.absences.flatMap { AbsencesLoader.load($0, people: people, diagnostics: &diagnostics) } ?? []
+        let zone = TimeZone(identifier: configuration.program.timezone) ?? TimeZone(identifier: "UTC")!
+        let clock = FoundationWallClock(identifier: configuration.program.timezone) ?? FoundationWallClock(identifier: "UTC")!
+        let sessions = sources.sessions.flatMap { SessionsLoader.load($0, clock: clock, diagnostics: &diagnostics) } ?? []
+        for pair in pairs + added {
+            for (id, name) in [(pair.menteeID, pair.menteeName), (pair.mentorID, pair.mentorName)] where !name.isEmpty {
+                if contacts[id] == nil { contacts[id] = Contact(id: id, name: name) }
+                if contacts[id]?.name.isEmpty == true { contacts[id]?.name = name }
+            }
+        }
+        try diagnostics.throwIfErrors()
+        let input = ScheduleInput(
+            program: ProgramCalendar(configuration.program), pairs: pairs, availability: availability, absences: absences,
+            clock: clock)
+        return LoadedSchedule(
+            input: input, configuration: configuration, timeZone: zone, sessions: sessions, addedPairs: added,
+            contacts: contacts, warnings: diagnostics.warnings)
+    }
+
+    /// Problems with `--leave` and `--session` values: ids that are in no pair or session.
+    public static func checkReplanArguments(_ loaded: LoadedSchedule, leaving: [String], sessionIDs: [String]) -> [String] {
+        var problems: [String] = []
+        let people = SchedulePairsLoader.personIDs(of: loaded.input.pairs + loaded.addedPairs)
+        for id in leaving where !people.contains(id) {
+            problems.append("--leave \(Diagnostic.quoted(id)) is in no pair of the pairings")
+        }
+        let known = Set(loaded.sessions.map(\.id))
+        for id in sessionIDs where !known.contains(id) {
+            problems.append("--session \(Diagnostic.quoted(id)) is not in the sessions file")
+        }
+        return problems
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import GLPKSolver
+import Kapstok
+import KapstokIO
+
+extension KapstokCommand {
+    /// `kapstok replan`: the current schedule after a change, moving as little as possible.
+    struct Replan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-plan after a change: only sessions that must move, move; writes changes.csv and calendar updates.",
+            discussion: """
+                Held sessions, sessions before --today and sessions within [program] freeze_hours of it
+                never move. Example:
+                  kapstok replan --sessions round/sessions.csv --pairings round/pairings.csv \\
+                      --availability availability.csv --absences absences.csv --config kapstok.toml \\
+                      --today 2027-03-08 --out round/
+                """)
+
+        @Option(help: "The current sessions.csv (statuses planned, held, cancelled, no_show).")
+        var sessions: String
+
+        @OptionGroup var files: ScheduleFileOptions
+
+        @Option(help: "The date of the re-plan, YYYY-MM-DD: nothing before it moves.")
+        var today: String
+
+        @Option(name: .customLong("leave"), help: "A person leaving the program (repeatable): their sessions from today on are cancelled.")
+        var leaving: [String] = []
+
+        @Option(name: .customLong("add-pairs"), help: "New pairs CSV (mentee_id,mentor_id): they get the program's sessions from today.")
+        var addPairs: String?
+
+        @Option(name: .customLong("session"), help: "A session id to move (repeatable, with one --not-before each).")
+        var sessionIDs: [String] = []
+
+        @Option(name: .customLong("not-before"), help: "The first date the matching --session may take, YYYY-MM-DD.")
+        var notBefore: [String] = []
+
+        func validate() throws {
+            _ = try parseDay(today, flag: "--today")
+            if sessionIDs.count != notBefore.count {
+                throw ValidationError("each --session needs one --not-before (got \(sessionIDs.count) and \(notBefore.count))")
+            }
+            for value in notBefore { _ = try parseDay(value, flag: "--not-before") }
+        }
+
+        func run() throws {
+            let loaded = try ScheduleFileOptions.load(files.sources(sessions: sessions, addedPairs: addPairs))
+            let problems = ScheduleLoader.checkReplanArguments(loaded, leaving: leaving, sessionIDs: sessionIDs)
+            if !problems.isEmpty {
+                for problem in problems { Terminal.error("error: \(TerminalText.escaped(problem))") }
+                Terminal.error("\(counted(problems.count, "error")); nothing was written")
+                throw ExitCode(65)
+            }
+            let date = try parseDay(today, flag: "--today")
+            let requests = try zip(sessionIDs, notBefore).map { id, day in
+                ReplanRequest.MoveRequest(sessionID: id, notBefore: try parseDay(day, flag: "--not-before"))
+            }
+            let request = ReplanRequest(
+                sessions: loaded.sessions, today: date, leaving: leaving, addedPairs: loaded.addedPairs, moveRequests: requests)
+            let result = try Scheduler.replan(loaded.input, request: request, solver: GLPKSolver(), timeLimit: files.seconds(loaded))
+            let export = ScheduleExport(
+                program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone, stamp: stamp(for: date),
+                contacts: loaded.contacts)
+            let output = export.files(for: result.schedule, changes: result.changes)
+            try ScheduleFileOptions.write(output, to: files.out, command: "kapstok replan")
+            print(ScheduleSummary.render(result.schedule, changes: result.changes, folder: files.out, files: output.map(\.name)))
+        }
+    }
+}
