@@ -46,7 +46,7 @@ struct DayPlacement {
                 let weekA = weeks[t], let weekB = weeks[next]
             else { continue }
             let gap = weekB - weekA
-            if gap == problem.minGapDays || gap == problem.maxGapDays { link(t, next) }
+            if gap == problem.minGapDays || gap == problem.maxGap(pair: tracks[t].pair) { link(t, next) }
         }
         // Components, in date order.
         var component = [Int: Int]()
@@ -90,7 +90,7 @@ struct DayPlacement {
                 let u = members[other]
                 if tracks[u].pair == tracks[t].pair {
                     let gap = abs(value.day - option.day)
-                    if abs(tracks[u].number - tracks[t].number) == 1 && (gap < problem.minGapDays || gap > problem.maxGapDays) { return false }
+                    if abs(tracks[u].number - tracks[t].number) == 1 && (gap < problem.minGapDays || gap > problem.maxGap(pair: tracks[t].pair)) { return false }
                     continue
                 }
                 guard value.day == option.day else { continue }

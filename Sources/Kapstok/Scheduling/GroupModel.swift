@@ -44,6 +44,12 @@ struct GroupProblem: Sendable {
     /// `7·min_gap_weeks` and `7·max_gap_weeks`.
     var minGapDays: Int
     var maxGapDays: Int
+    /// A re-plan's longer maximum gap for pairs whose next session cannot keep the maximum
+    /// because of an absence (whole weeks); by pair index.
+    var stretchedMaxGap: [Int: Int] = [:]
+
+    /// The maximum gap in days of a pair.
+    func maxGap(pair: Int) -> Int { stretchedMaxGap[pair] ?? maxGapDays }
 }
 
 /// The option chosen for each track; `nil` where the track is not placed.
@@ -135,7 +141,7 @@ struct GroupModel {
 
     private mutating func addGapRows(earlier s: Int, later n: Int) {
         let a = problem.tracks[s].weeks, b = problem.tracks[n].weeks
-        let minGap = problem.minGapDays, maxGap = problem.maxGapDays
+        let minGap = problem.minGapDays, maxGap = problem.maxGap(pair: problem.tracks[s].pair)
         // Minimum gap in weeks: one row per distinct j(k), at the last k with that j.
         var k = b.count - 1
         while k >= 0 {

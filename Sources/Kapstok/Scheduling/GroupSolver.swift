@@ -63,7 +63,7 @@ struct GroupSolver {
             let choice = options.first { option in
                 if let previous {
                     let gap = option.day - previous.day
-                    if gap < problem.minGapDays || gap > problem.maxGapDays { return false }
+                    if gap < problem.minGapDays || gap > problem.maxGap(pair: track.pair) { return false }
                 }
                 return !(taken[option.day] ?? []).contains { other in
                     let shares = other.people.mentee == people.mentee || other.people.mentee == people.mentor

@@ -99,6 +99,7 @@ extension Scheduler {
                     number: number, old: old.map { ($0.start.date.dayNumber, $0.start.time.minutes) },
                     notBefore: old.flatMap { requests[$0.id] })
             })
+            specs[index].maxGapDays = context.stretchedMaxGap(pair: index, anchor: anchor)
         }
         // Groups over the active pairs; a group is re-solved only when something in it changed.
         let allGroups = ScheduleCalendar.groups(of: calendar.pairPeople, people: calendar.people.count)
@@ -156,10 +157,15 @@ extension Scheduler {
         for session in movable where touchedPairs.contains(pairIndex[session.pair] ?? -1) {
             if let now = placed[session.id] {
                 if now.start != session.start {
+                    var why = problems[session.id] ?? context.forcedMoveReason(session, placed: placed, movable: movableByTrack)
+                    if let index = pairIndex[session.pair], let stretched = specs[index].maxGapDays,
+                        session.number == specs[index].tracks.first?.number
+                    {
+                        why += "; the gap before it is stretched to at most \(stretched / 7) weeks to bridge the absence"
+                    }
                     changes.append(SessionChange(
                         sessionID: session.id, menteeID: session.menteeID, mentorID: session.mentorID, number: session.number,
-                        kind: .moved, oldStart: session.start, newStart: now.start,
-                        why: problems[session.id] ?? context.forcedMoveReason(session, placed: placed, movable: movableByTrack)))
+                        kind: .moved, oldStart: session.start, newStart: now.start, why: why))
                 }
             } else {
                 var cancelled = session
@@ -215,6 +221,25 @@ extension Scheduler {
 }
 
 extension PlanningContext {
+    /// The maximum gap a re-plan allows a pair: the program's, or — when an absence or changed
+    /// availability leaves a stretch without any common free day longer than that — the
+    /// stretch rounded up to whole weeks, so that the series goes on after the absence instead
+    /// of ending there. Nil when the program's maximum can be kept.
+    func stretchedMaxGap(pair: Int, anchor: Int?) -> Int? {
+        var previous = anchor ?? Int((Double(cutoff ?? calendar.firstDay * 1440) / 1440).rounded(.down))
+        var longest = 0
+        let first = max(calendar.firstDay, previous + 1)
+        guard first <= calendar.lastDay else { return nil }
+        var any = false
+        for day in first...calendar.lastDay where !starts(pair: pair, day: day).isEmpty {
+            if anchor != nil || any { longest = max(longest, day - previous) }
+            previous = day
+            any = true
+        }
+        guard longest > maxGapDays else { return nil }
+        return (longest + 6) / 7 * 7
+    }
+
     func emptyProblem() -> GroupProblem {
         GroupProblem(
             pairs: [], tracks: [], weeklyLimits: [], rewardsCompletion: false,

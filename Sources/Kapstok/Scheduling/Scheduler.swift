@@ -86,6 +86,9 @@ struct PairSpec: Sendable {
     /// The day of the pair's last session that stays (held, past or frozen), if any.
     var anchor: Int?
     var tracks: [Track]
+    /// A re-plan's longer maximum gap (days, whole weeks) when an absence leaves no common day
+    /// within the program's maximum; nil: the program's.
+    var maxGapDays: Int? = nil
 
     /// All of the program's sessions (after `anchor` and its number, if given).
     static func fresh(pair: Int, calendar: ScheduleCalendar, from anchor: (day: Int, number: Int)?) -> PairSpec {
@@ -160,6 +163,7 @@ struct PlanningContext: Sendable {
         var old: [(day: Int, start: Int)?] = []
         /// Per track and week: (moved, weeks off target or off the old week, preferred hours missed).
         var raw: [[(moved: Bool, distance: Int, miss: Int)]] = []
+        var stretchedGaps: [Int: Int] = [:]
         let length = calendar.sessionMinutes
         let hasPreference = program.preferredHours != nil
         for (local, pair) in pairs.enumerated() {
@@ -174,7 +178,9 @@ struct PlanningContext: Sendable {
             }
             var lower = spec.anchor.map { $0 + minGapDays } ?? calendar.firstDay
             if let cutoff { lower = max(lower, Int((Double(cutoff) / 1440).rounded(.down))) }
-            var upper = min(calendar.lastDay, spec.anchor.map { $0 + maxGapDays } ?? calendar.lastDay)
+            if let stretched = spec.maxGapDays { stretchedGaps[local] = stretched }
+            let pairMaxGap = spec.maxGapDays ?? maxGapDays
+            var upper = min(calendar.lastDay, spec.anchor.map { $0 + pairMaxGap } ?? calendar.lastDay)
             let targets = cadenceTargets(count: spec.tracks.count, from: lower)
             for (position, trackSpec) in spec.tracks.enumerated() {
                 if let notBefore = trackSpec.notBefore { lower = max(lower, notBefore) }
@@ -242,7 +248,7 @@ struct PlanningContext: Sendable {
         }
         let problem = GroupProblem(
             pairs: groupPairs, tracks: tracks, weeklyLimits: weekly, rewardsCompletion: mode == .schedule,
-            sessionMinutes: length, minGapDays: minGapDays, maxGapDays: maxGapDays)
+            sessionMinutes: length, minGapDays: minGapDays, maxGapDays: maxGapDays, stretchedMaxGap: stretchedGaps)
         return BuiltGroup(problem: problem, pairs: pairs, old: old)
     }
 
