@@ -236,10 +236,10 @@ final class GLPKProblem {
         var control = glp_iocp()
         glp_init_iocp(&control)
         if options.cuttingPlanes {
-            control.gmi_cuts = GLP_ON
-            control.mir_cuts = GLP_ON
-            control.cov_cuts = GLP_ON
-            control.clq_cuts = GLP_ON
+            control.gmi_cuts = options.gomoryCuts ? GLP_ON : GLP_OFF
+            control.mir_cuts = options.mirCuts ? GLP_ON : GLP_OFF
+            control.cov_cuts = options.coverCuts ? GLP_ON : GLP_OFF
+            control.clq_cuts = options.cliqueCuts ? GLP_ON : GLP_OFF
         }
         control.msg_lev = parameters.logHandler == nil ? GLP_MSG_OFF : GLP_MSG_ON
         control.presolve = GLP_OFF

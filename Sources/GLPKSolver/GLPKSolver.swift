@@ -167,8 +167,25 @@ public struct GLPKParameters: Sendable, Hashable {
     /// branch-and-cut (GLPK leaves them off by default). On the OR-Library GAP instance c848-1
     /// this takes `glpsol` from 30 s to 1 s.
     public var cuttingPlanes: Bool
+    /// With ``cuttingPlanes``: which families. Cover cuts are the family seen aborting GLPK 5.0
+    /// (`glp_add_cols: ncs = 0`) in presolved models; clique cuts build a conflict graph whose
+    /// cost dominates small models.
+    public var gomoryCuts = true
+    public var mirCuts = true
+    public var coverCuts = true
+    public var cliqueCuts = true
 
     public init(cuttingPlanes: Bool = true) {
         self.cuttingPlanes = cuttingPlanes
+    }
+
+    /// For the scheduler's week models: mixed-integer rounding cuts only (the cumulative
+    /// precedence rows are what they strengthen), no cover or clique cuts.
+    public static var scheduling: GLPKParameters {
+        var parameters = GLPKParameters()
+        parameters.gomoryCuts = false
+        parameters.coverCuts = false
+        parameters.cliqueCuts = false
+        return parameters
     }
 }

@@ -59,7 +59,7 @@ extension KapstokCommand {
             }
             let request = ReplanRequest(
                 sessions: loaded.sessions, today: date, leaving: leaving, addedPairs: loaded.addedPairs, moveRequests: requests)
-            let result = try Scheduler.replan(loaded.input, request: request, solver: GLPKSolver(), timeLimit: files.seconds(loaded))
+            let result = try Scheduler.replan(loaded.input, request: request, solver: GLPKSolver(options: .scheduling), timeLimit: files.seconds(loaded))
             let export = ScheduleExport(
                 program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone, stamp: stamp(for: date),
                 contacts: loaded.contacts)

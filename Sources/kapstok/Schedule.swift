@@ -117,7 +117,7 @@ extension KapstokCommand {
 
         func run() throws {
             let loaded = try ScheduleFileOptions.load(files.sources())
-            let result = try Scheduler.schedule(loaded.input, solver: GLPKSolver(), timeLimit: files.seconds(loaded))
+            let result = try Scheduler.schedule(loaded.input, solver: GLPKSolver(options: .scheduling), timeLimit: files.seconds(loaded))
             let date = try today.map { try parseDay($0, flag: "--today") } ?? currentDate()
             let export = ScheduleExport(
                 program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone, stamp: stamp(for: date),

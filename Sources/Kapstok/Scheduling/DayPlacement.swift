@@ -21,9 +21,32 @@ struct DayPlacement {
     func place(weeks: [Int?]) -> Outcome {
         let tracks = problem.tracks
         let placed = weeks.indices.filter { weeks[$0] != nil }
-        let optionsOf: [Int: [GroupProblem.Option]] = Dictionary(uniqueKeysWithValues: placed.map { t in
-            (t, tracks[t].options[tracks[t].weeks.firstIndex(of: weeks[t]!)!])
+        var optionsOf: [Int: [GroupProblem.Option]] = Dictionary(uniqueKeysWithValues: placed.map { t in
+            (t, problem.options(t, tracks[t].weeks.firstIndex(of: weeks[t]!)!))
         })
+        // Along each pair's chain, keep only the days that lie on some walk keeping every gap
+        // (forward and backward), so that the search below never meets a dead end the chain
+        // alone decides; an empty track means that run of weeks is impossible.
+        for start in placed where start == 0 || weeks[start - 1] == nil || tracks[start - 1].pair != tracks[start].pair {
+            var chain = [start]
+            while let last = chain.last, last + 1 < tracks.count, weeks[last + 1] != nil,
+                tracks[last + 1].pair == tracks[last].pair, tracks[last + 1].number == tracks[last].number + 1
+            {
+                chain.append(last + 1)
+            }
+            guard chain.count > 1 else { continue }
+            let maxGap = problem.maxGap(pair: tracks[start].pair)
+            func keeps(_ a: Int, _ b: Int) -> Bool { b - a >= problem.minGapDays && b - a <= maxGap }
+            var days = chain.map { Set(optionsOf[$0]!.map(\.day)) }
+            for i in 1..<chain.count { days[i] = days[i].filter { d in days[i - 1].contains { keeps($0, d) } } }
+            for i in stride(from: chain.count - 2, through: 0, by: -1) {
+                days[i] = days[i].filter { d in days[i + 1].contains { keeps(d, $0) } }
+            }
+            if let empty = days.firstIndex(where: \.isEmpty) {
+                return .conflict(chain.prefix(through: max(empty, 1)).map { ($0, weeks[$0]!) })
+            }
+            for (i, t) in chain.enumerated() { optionsOf[t]!.removeAll { !days[i].contains($0.day) } }
+        }
         // Constraint graph.
         var neighbours: [Int: [Int]] = [:]
         func link(_ a: Int, _ b: Int) {
@@ -67,11 +90,43 @@ struct DayPlacement {
         var result = [GroupProblem.Option?](repeating: nil, count: tracks.count)
         for members in components {
             guard let chosen = search(members, options: optionsOf) else {
+                // The smallest conflict to cut: a run of one pair's sessions whose days cannot
+                // keep the gaps, or one person's sessions in one week, when those alone cannot be
+                // placed; otherwise the whole component.
+                if let run = infeasibleRun(members, weeks: weeks) { return .conflict(run) }
+                for (_, weeksOfPerson) in byPersonWeek.sorted(by: { $0.key < $1.key }) {
+                    for (week, cluster) in weeksOfPerson.sorted(by: { $0.key < $1.key })
+                    where cluster.count > 1 && cluster.allSatisfy(members.contains) && search(cluster, options: optionsOf) == nil {
+                        return .conflict(cluster.map { ($0, week) })
+                    }
+                }
                 return .conflict(members.map { ($0, weeks[$0]!) })
             }
             for (t, option) in zip(members, chosen) { result[t] = option }
         }
         return .placed(result)
+    }
+
+    /// The shortest run of consecutive sessions of one pair among `members` whose weeks leave
+    /// no days that keep the gaps.
+    private func infeasibleRun(_ members: [Int], weeks: [Int?]) -> [(track: Int, week: Int)]? {
+        let tracks = problem.tracks
+        let set = Set(members)
+        var best: [(track: Int, week: Int)]?
+        for start in members.sorted() {
+            var run: [(track: Int, week: Int)] = []
+            var t = start
+            while set.contains(t), let week = weeks[t], let k = tracks[t].weeks.firstIndex(of: week) {
+                run.append((t, k))
+                if run.count > 1, !problem.chainFeasible(run) {
+                    if best == nil || run.count < best!.count { best = run.map { ($0.track, tracks[$0.track].weeks[$0.week]) } }
+                    break
+                }
+                t += 1
+                guard t < tracks.count, tracks[t].pair == tracks[start].pair, tracks[t].number == tracks[t - 1].number + 1 else { break }
+            }
+        }
+        return best
     }
 
     private func search(_ members: [Int], options: [Int: [GroupProblem.Option]]) -> [GroupProblem.Option]? {
@@ -110,7 +165,11 @@ struct DayPlacement {
             }
             for (rank, option) in options[members[depth]]!.enumerated() where consistent(depth, option) {
                 chosen[depth] = option
-                visit(depth + 1, cost + rank)
+                // Forward check: every later track must keep an option, or this one is wrong.
+                let open = (depth + 1..<members.count).allSatisfy { later in
+                    options[members[later]]!.contains { consistent(later, $0) }
+                }
+                if open { visit(depth + 1, cost + rank) }
                 chosen[depth] = nil
                 if bestCost == 0 || nodes > Self.nodeLimit { return }
             }

@@ -13,14 +13,24 @@ struct GroupProblem: Sendable {
         var start: Int
     }
 
+    /// A day of a week with the pair's feasible starts on it.
+    struct DayStarts: Sendable {
+        var day: Int
+        var starts: [Int]
+    }
+
     struct Track: Sendable {
         /// Index into ``GroupProblem/pairs``.
         var pair: Int
         var number: Int
         /// Monday day numbers of the weeks, ascending.
         var weeks: [Int]
-        /// The options of each week, best first.
-        var options: [[Option]]
+        /// The days of each week with their starts (the options, unordered; see ``GroupProblem/options(_:_:)``).
+        var days: [[DayStarts]]
+        /// Where the session is now (re-plan): its options are ordered by closeness to it.
+        var old: Option?
+        /// The cadence's ideal day (schedule and new sessions).
+        var target: Int
         /// The cost of each week (0 = ideal), at the levels below "most sessions".
         var costs: [Int]
         /// Whether placing this track completes its pair (the pair's last session number).
@@ -32,6 +42,45 @@ struct GroupProblem: Sendable {
         var tracks: [Int]
         var caps: [Int: Int]
         var defaultCap: Int
+    }
+
+    func isPreferred(_ start: Int) -> Bool {
+        guard let preferred else { return false }
+        return start >= preferred.start && start + sessionMinutes <= preferred.end
+    }
+
+    /// Whether consecutive tracks of one pair can take days in these weeks (indices into each
+    /// track's weeks) that keep every gap: a walk over the days, week by week.
+    func chainFeasible(_ chain: [(track: Int, week: Int)]) -> Bool {
+        guard let first = chain.first else { return true }
+        var reachable = tracks[first.track].days[first.week].map(\.day)
+        let maxGap = maxGap(pair: tracks[first.track].pair)
+        for link in chain.dropFirst() {
+            let candidates = tracks[link.track].days[link.week].map(\.day)
+            reachable = candidates.filter { day in reachable.contains { day - $0 >= minGapDays && day - $0 <= maxGap } }
+            if reachable.isEmpty { return false }
+        }
+        return true
+    }
+
+    /// The options of track `t` in its `k`-th week, best first: the old slot, then the closest
+    /// day and time to it (re-plan); otherwise preferred hours first, then the day closest to the
+    /// cadence target, then earliest. Built only for the weeks the model chose.
+    func options(_ t: Int, _ k: Int) -> [Option] {
+        let track = tracks[t]
+        var options: [Option] = []
+        for entry in track.days[k] { for start in entry.starts { options.append(Option(day: entry.day, start: start)) } }
+        if let old = track.old {
+            return options.sorted {
+                (abs($0.day - old.day), abs($0.start - old.start), $0.day, $0.start)
+                    < (abs($1.day - old.day), abs($1.start - old.start), $1.day, $1.start)
+            }
+        }
+        let target = track.target
+        return options.sorted {
+            let a = isPreferred($0.start) ? 0 : 1, b = isPreferred($1.start) ? 0 : 1
+            return (a, abs($0.day - target), $0.day, $0.start) < (b, abs($1.day - target), $1.day, $1.start)
+        }
     }
 
     /// (mentee, mentor) calendar person indices of each pair of the group.
@@ -47,6 +96,8 @@ struct GroupProblem: Sendable {
     /// A re-plan's longer maximum gap for pairs whose next session cannot keep the maximum
     /// because of an absence (whole weeks); by pair index.
     var stretchedMaxGap: [Int: Int] = [:]
+    /// Preferred hours as minutes after midnight (start, end), if any.
+    var preferred: (start: Int, end: Int)? = nil
 
     /// The maximum gap in days of a pair.
     func maxGap(pair: Int) -> Int { stretchedMaxGap[pair] ?? maxGapDays }
@@ -132,6 +183,46 @@ struct GroupModel {
             addGapRows(earlier: t, later: t + 1)
         }
         for limit in problem.weeklyLimits { addWeeklyRows(limit) }
+        addPairwiseWeekRows()
+    }
+
+    /// Two pairs of one person that cannot both meet in a week (their options that week are all
+    /// on one day and too close in time): at most one of them that week.
+    private mutating func addPairwiseWeekRows() {
+        let tracks = problem.tracks
+        var byPerson: [Int: [Int]] = [:]
+        for (t, track) in tracks.enumerated() {
+            let people = problem.pairs[track.pair]
+            byPerson[people.mentee, default: []].append(t)
+            byPerson[people.mentor, default: []].append(t)
+        }
+        for person in byPerson.keys.sorted() {
+            let list = byPerson[person]!
+            guard Set(list.map { tracks[$0].pair }).count > 1 else { continue }
+            for (x, a) in list.enumerated() {
+                for b in list[(x + 1)...] where tracks[a].pair != tracks[b].pair {
+                    for (k, week) in tracks[a].weeks.enumerated() {
+                        guard let l = Self.lastIndex(in: tracks[b].weeks, atMost: week), tracks[b].weeks[l] == week else { continue }
+                        if !Self.compatible(tracks[a].days[k], tracks[b].days[l], length: problem.sessionMinutes) {
+                            model.addConstraint(step(a, k) + step(b, l), upper: 1)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether two sessions can both be placed in a week: on different days, or on one day far
+    /// enough apart.
+    static func compatible(_ a: [GroupProblem.DayStarts], _ b: [GroupProblem.DayStarts], length: Int) -> Bool {
+        for x in a {
+            for y in b {
+                if x.day != y.day { return true }
+                guard let minX = x.starts.first, let maxX = x.starts.last, let minY = y.starts.first, let maxY = y.starts.last else { continue }
+                if minX + length <= maxY || minY + length <= maxX { return true }
+            }
+        }
+        return false
     }
 
     /// Terms of "track t is in its k-th week": z[k] − z[k−1].
@@ -170,14 +261,32 @@ struct GroupModel {
             }
             j -= 1
         }
+        // Three sessions in boundary weeks whose days cannot keep both gaps (a pair free on
+        // Monday and Friday only: Friday, then exactly three weeks later a Monday is too early).
+        if n + 1 < problem.tracks.count, problem.tracks[n + 1].pair == problem.tracks[n].pair,
+            problem.tracks[n + 1].number == problem.tracks[n].number + 1
+        {
+            let c = problem.tracks[n + 1].weeks
+            for (j, week) in a.enumerated() {
+                for first in [minGap, maxGap] {
+                    guard let k = Self.lastIndex(in: b, atMost: week + first), b[k] == week + first else { continue }
+                    for second in [minGap, maxGap] {
+                        guard let l = Self.lastIndex(in: c, atMost: b[k] + second), c[l] == b[k] + second else { continue }
+                        if !problem.chainFeasible([(s, j), (n, k), (n + 1, l)]) {
+                            model.addConstraint(step(s, j) + step(n, k) + step(n + 1, l), upper: 2)
+                        }
+                    }
+                }
+            }
+        }
         // Boundary weeks whose days cannot keep the gap.
         let earlier = problem.tracks[s], later = problem.tracks[n]
         for (j, week) in a.enumerated() {
-            let days = earlier.options[j].map(\.day)
+            let days = earlier.days[j].map(\.day)
             guard let first = days.min(), let last = days.max() else { continue }
             for (offset, isMinimum) in [(minGap, true), (maxGap, false)] {
                 guard let k = Self.lastIndex(in: b, atMost: week + offset), b[k] == week + offset else { continue }
-                let laterDays = later.options[k].map(\.day)
+                let laterDays = later.days[k].map(\.day)
                 guard let laterFirst = laterDays.min(), let laterLast = laterDays.max() else { continue }
                 let possible = isMinimum ? laterLast - first >= minGap : laterFirst - last <= maxGap
                 if !possible { model.addConstraint(step(s, j) + step(n, k), upper: 1) }

@@ -2,6 +2,7 @@ import LinearModel
 
 /// Solves one group: the week-level MIP, then the days and times inside the weeks, cutting off
 /// any combination of weeks that cannot be placed and solving again (at most ``cutRounds`` times).
+nonisolated(unsafe) public var schedulerTrace: (@Sendable (String) -> Void)? = nil
 struct GroupSolver {
     let problem: GroupProblem
     static let cutRounds = 50
@@ -19,7 +20,13 @@ struct GroupSolver {
             for _ in 0..<Self.cutRounds {
                 var parameters = SolveParameters(objectiveTolerance: model.objectiveTolerance)
                 if let deadline { parameters.timeLimit = max(0.05, Self.seconds(until: deadline)) }
-                let result = try session.solve(parameters: parameters)
+                // The cumulative rows make the LP integral for most groups: an integral LP optimum
+                // is the MIP optimum, proven, without branch-and-cut.
+                let relaxation = try session.solveRelaxation(parameters: parameters)
+                let integral = relaxation.termination.reason == .optimal
+                    && relaxation.values.allSatisfy { abs($0 - $0.rounded()) < 1e-9 }
+                let result = integral ? relaxation : try session.solve(parameters: parameters)
+                schedulerTrace?("tracks \(problem.tracks.count) vars \(model.model.variables.count) rows \(session.model.constraints.count) integral \(integral) lp \(relaxation.stats.solveTime) mip \(result.stats.solveTime) nodes \(result.stats.nodes) status \(result.termination.reason)")
                 guard result.termination.hasPrimalFeasibleSolution else {
                     proven = false
                     break
@@ -31,6 +38,7 @@ struct GroupSolver {
                 case .placed(let options):
                     return plan(options, proven: proven, bound: lastBound, model: model)
                 case .conflict(let members):
+                    schedulerTrace?("conflict \(members)")
                     try session.addConstraint(model.cut(members))
                     fallback = weeks
                 }
@@ -54,7 +62,7 @@ struct GroupSolver {
             let track = tracks[t]
             if dropped.contains(track.pair) { continue }
             let people = problem.pairs[track.pair]
-            let options = track.options[track.weeks.firstIndex(of: weeks[t]!)!]
+            let options = problem.options(t, track.weeks.firstIndex(of: weeks[t]!)!)
             let previous = t > 0 && tracks[t - 1].pair == track.pair ? result[t - 1] : nil
             if t > 0, tracks[t - 1].pair == track.pair, previous == nil {
                 dropped.insert(track.pair)

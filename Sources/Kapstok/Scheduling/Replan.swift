@@ -84,9 +84,10 @@ extension Scheduler {
         for session in movable { movableByTrack[session.pair, default: [:]][session.number] = session }
         let requests = Dictionary(request.moveRequests.map { ($0.sessionID, $0.notBefore.dayNumber) }, uniquingKeysWith: max)
         let addedKeys = Set(added.map(\.key))
+        let fixedByPair = Dictionary(grouping: fixed, by: \.pair)
         for (index, pair) in calendar.pairs.enumerated() where active.contains(pair.key) {
             if leaving.contains(pair.menteeID) || leaving.contains(pair.mentorID) { continue }
-            let stays = fixed.filter { $0.pair == pair.key }
+            let stays = fixedByPair[pair.key] ?? []
             let anchor = stays.filter { $0.status == .planned || $0.status == .held }.map(\.start.date.dayNumber).max()
             let first = (stays.map(\.number).max() ?? 0) + 1
             let olds = movableByTrack[pair.key] ?? [:]
@@ -105,13 +106,14 @@ extension Scheduler {
         let allGroups = ScheduleCalendar.groups(of: calendar.pairPeople, people: calendar.people.count)
             .map { $0.filter { active.contains(calendar.pairs[$0].key) } }.filter { !$0.isEmpty }
         let problems = context.currentProblems(movable: movable, requests: Set(requests.keys))
+        let troubled = Set(movable.filter { problems[$0.id] != nil }.compactMap { pairIndex[$0.pair] })
         var touched: [[Int]] = []
         var untouched: [[Int]] = []
         for group in allGroups {
             let people = Set(group.flatMap { [calendar.pairs[$0].menteeID, calendar.pairs[$0].mentorID] })
             let changed = group.contains { addedKeys.contains(calendar.pairs[$0].key) }
                 || !people.isDisjoint(with: leaving)
-                || movable.contains { problems[$0.id] != nil && group.contains(pairIndex[$0.pair] ?? -1) }
+                || group.contains(where: troubled.contains)
             if changed { touched.append(group) } else { untouched.append(group) }
         }
         let deadline = timeLimit.map { started + .milliseconds(Int64(($0 * 1000).rounded(.up))) }
@@ -123,7 +125,7 @@ extension Scheduler {
         // for pairs that end (a person leaves, or the pair is no longer listed), what they keep.
         var required = [Int](repeating: program.sessions, count: calendar.pairs.count)
         for (index, pair) in calendar.pairs.enumerated() {
-            let own = fixed.filter { $0.pair == pair.key }
+            let own = fixedByPair[pair.key] ?? []
             let gone = !active.contains(pair.key) || leaving.contains(pair.menteeID) || leaving.contains(pair.mentorID)
             required[index] = gone
                 ? own.filter { $0.status == .planned || $0.status == .held }.count
@@ -179,8 +181,9 @@ extension Scheduler {
             }
         }
         let movableIDs = Set(movable.map(\.id))
+        let fixedIDs = Set(fixed.map(\.id))
         for session in result.sessions where session.status == .planned && !movableIDs.contains(session.id)
-            && !fixed.contains(where: { $0.id == session.id })
+            && !fixedIDs.contains(session.id)
         {
             changes.append(SessionChange(
                 sessionID: session.id, menteeID: session.menteeID, mentorID: session.mentorID, number: session.number,

@@ -79,9 +79,5 @@ extension PlanningContext {
             solveSeconds: -GroupSolver.seconds(until: started))
     }
 
-    var pairIndex: [PairID: Int] {
-        var index: [PairID: Int] = [:]
-        for (position, pair) in calendar.pairs.enumerated() where index[pair.key] == nil { index[pair.key] = position }
-        return index
-    }
+
 }

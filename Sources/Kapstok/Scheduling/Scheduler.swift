@@ -112,6 +112,8 @@ struct PlanningContext: Sendable {
     let busy: [Int: [Int: [(Int, Int)]]]
     /// person → role (0 mentee, 1 mentor) → week → fixed sessions.
     let fixedPerWeek: [Int: [[Int: Int]]]
+    /// The index of each pair in ``ScheduleCalendar/pairs`` (the first, for a pair listed twice).
+    let pairIndex: [PairID: Int]
 
     init(calendar: ScheduleCalendar, fixed: [Session], cutoff: Int?, mode: Mode) {
         self.calendar = calendar
@@ -133,6 +135,9 @@ struct PlanningContext: Sendable {
         }
         self.busy = busy
         fixedPerWeek = perWeek
+        var index: [PairID: Int] = [:]
+        for (position, pair) in calendar.pairs.enumerated() where index[pair.key] == nil { index[pair.key] = position }
+        pairIndex = index
     }
 
     var minGapDays: Int { 7 * calendar.program.minGapWeeks }
@@ -153,6 +158,28 @@ struct PlanningContext: Sendable {
             starts.removeAll { start in intervals.contains { start < $0.1 && $0.0 < start + length } }
         }
         return starts
+    }
+
+    /// The most sessions that fit in a person's free time on a day: disjoint grid-aligned
+    /// sessions in their merged windows, around the fixed sessions; 0 when absent or outside
+    /// the program.
+    func dayCapacity(person: Int, day: Int) -> Int {
+        guard day >= calendar.firstDay, day <= calendar.lastDay, !calendar.absentDays[person].contains(day) else { return 0 }
+        let intervals = busy[person]?[day] ?? []
+        let slot = calendar.slotMinutes, length = calendar.sessionMinutes
+        var count = 0
+        for window in calendar.windows[person][ScheduleCalendar.weekdayIndex(day)] {
+            var start = (window.start.minutes + slot - 1) / slot * slot
+            while start + length <= window.end.minutes {
+                if let clash = intervals.first(where: { start < $0.1 && $0.0 < start + length }) {
+                    start = (clash.1 + slot - 1) / slot * slot
+                } else {
+                    count += 1
+                    start += length
+                }
+            }
+        }
+        return count
     }
 
     /// The group's week-level problem.
@@ -188,22 +215,21 @@ struct PlanningContext: Sendable {
                 guard let firstDay = window.first?.day else { break }
                 let target = targets[position]
                 var weeks: [Int] = []
-                var options: [[GroupProblem.Option]] = []
+                var days: [[GroupProblem.DayStarts]] = []
                 for (day, starts) in window {
                     let week = day - ScheduleCalendar.weekdayIndex(day)
                     if weeks.last != week {
                         weeks.append(week)
-                        options.append([])
+                        days.append([])
                     }
-                    options[options.count - 1] += starts.map { GroupProblem.Option(day: day, start: $0) }
+                    days[days.count - 1].append(GroupProblem.DayStarts(day: day, starts: starts))
                 }
                 var costs: [(moved: Bool, distance: Int, miss: Int)] = []
                 for (k, week) in weeks.enumerated() {
-                    options[k] = order(options[k], old: trackSpec.old, target: target)
-                    let miss = hasPreference && !calendar.isPreferred(start: options[k][0].start) ? 1 : 0
+                    let miss = hasPreference && !days[k].contains { $0.starts.contains(where: calendar.isPreferred) } ? 1 : 0
                     if let previous = trackSpec.old {
                         let oldWeek = previous.day - ScheduleCalendar.weekdayIndex(previous.day)
-                        let kept = options[k][0] == GroupProblem.Option(day: previous.day, start: previous.start)
+                        let kept = days[k].contains { $0.day == previous.day && $0.starts.contains(previous.start) }
                         costs.append((!kept, abs(week - oldWeek) / 7, miss))
                     } else {
                         let targetWeek = target - ScheduleCalendar.weekdayIndex(target)
@@ -211,7 +237,8 @@ struct PlanningContext: Sendable {
                     }
                 }
                 tracks.append(GroupProblem.Track(
-                    pair: local, number: trackSpec.number, weeks: weeks, options: options, costs: [],
+                    pair: local, number: trackSpec.number, weeks: weeks, days: days,
+                    old: trackSpec.old.map { GroupProblem.Option(day: $0.day, start: $0.start) }, target: target, costs: [],
                     completes: trackSpec.number == program.sessions))
                 old.append(trackSpec.old)
                 raw.append(costs)
@@ -246,25 +273,26 @@ struct PlanningContext: Sendable {
                     tracks: roles[role], caps: fixedWeeks.mapValues { maximum - $0 }, defaultCap: maximum))
             }
         }
+        // A person with several pairs cannot hold more sessions in a week than fit in their own
+        // free time that week (often one or two hours): that cap, where it is below the maximum.
+        for person in people.keys.sorted() {
+            let roles = people[person]!
+            let all = roles[0] + roles[1]
+            guard Set(all.map { tracks[$0].pair }).count > 1 else { continue }
+            var weeks = Set<Int>()
+            for t in all { weeks.formUnion(tracks[t].weeks) }
+            var caps: [Int: Int] = [:]
+            for week in weeks {
+                let capacity = (week..<(week + 7)).reduce(0) { $0 + dayCapacity(person: person, day: $1) }
+                if capacity < all.count { caps[week] = capacity }
+            }
+            if !caps.isEmpty { weekly.append(GroupProblem.WeeklyLimit(tracks: all, caps: caps, defaultCap: all.count)) }
+        }
         let problem = GroupProblem(
             pairs: groupPairs, tracks: tracks, weeklyLimits: weekly, rewardsCompletion: mode == .schedule,
-            sessionMinutes: length, minGapDays: minGapDays, maxGapDays: maxGapDays, stretchedMaxGap: stretchedGaps)
+            sessionMinutes: length, minGapDays: minGapDays, maxGapDays: maxGapDays, stretchedMaxGap: stretchedGaps,
+            preferred: program.preferredHours.map { ($0.start.minutes, $0.end.minutes) })
         return BuiltGroup(problem: problem, pairs: pairs, old: old)
-    }
-
-    /// Options best first: the old slot, then the closest day and time to it (re-plan);
-    /// otherwise preferred hours first, then the day closest to the cadence target, then earliest.
-    func order(_ options: [GroupProblem.Option], old: (day: Int, start: Int)?, target: Int) -> [GroupProblem.Option] {
-        if let old {
-            return options.sorted {
-                (abs($0.day - old.day), abs($0.start - old.start), $0.day, $0.start)
-                    < (abs($1.day - old.day), abs($1.start - old.start), $1.day, $1.start)
-            }
-        }
-        return options.sorted {
-            let a = calendar.isPreferred(start: $0.start) ? 0 : 1, b = calendar.isPreferred(start: $1.start) ? 0 : 1
-            return (a, abs($0.day - target), $0.day, $0.start) < (b, abs($1.day - target), $1.day, $1.start)
-        }
     }
 
     /// The ideal day of each of `count` sessions from `first` to the program's end: centres of

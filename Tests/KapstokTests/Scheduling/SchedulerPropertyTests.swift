@@ -21,7 +21,7 @@ import Testing
     }
 
     static func schedule(_ input: ScheduleInput) throws -> ScheduleResult {
-        try Scheduler.schedule(input, solver: GLPKSolver(), timeLimit: 60)
+        try Scheduler.schedule(input, solver: GLPKSolver(options: .scheduling), timeLimit: 60)
     }
 
     @Test(arguments: 1...12 as ClosedRange<UInt64>)
@@ -151,7 +151,7 @@ import Testing
     }
 
     static func replan(_ input: ScheduleInput, _ request: ReplanRequest) throws -> ReplanResult {
-        try Scheduler.replan(input, request: request, solver: GLPKSolver(), timeLimit: 60)
+        try Scheduler.replan(input, request: request, solver: GLPKSolver(options: .scheduling), timeLimit: 60)
     }
 
     @Test(arguments: 1...6 as ClosedRange<UInt64>)
