@@ -40,6 +40,17 @@ struct BrokenScheduleRun: Sendable, CustomTestStringConvertible {
         BrokenScheduleRun(name: "replan-leave-unknown", arguments: replan(extra: ["--leave", "E9"])),
         BrokenScheduleRun(name: "replan-session-unknown",
                           arguments: replan(extra: ["--session", "S000000000000", "--not-before", "2027-04-05"])),
+        // A session replan would never move is an error, not a silent no-op: E3's first
+        // session (2027-03-11) is before --today, E1's second (2027-03-29) is held in
+        // sessions-held.csv, and on --today 2027-03-28 E1's second starts within the 48-hour freeze.
+        BrokenScheduleRun(name: "replan-session-before-today",
+                          arguments: replan(extra: ["--session", "S0b0623fbc662", "--not-before", "2027-04-05"])),
+        BrokenScheduleRun(name: "replan-session-held",
+                          arguments: replan(replacing: ["--sessions": "schedule-broken/sessions-held.csv"],
+                                            extra: ["--session", "S32d756b05770", "--not-before", "2027-04-05"])),
+        BrokenScheduleRun(name: "replan-session-in-freeze",
+                          arguments: replan(replacing: ["--today": "2027-03-28"],
+                                            extra: ["--session", "S32d756b05770", "--not-before", "2027-04-05"])),
         BrokenScheduleRun(name: "replan-session-without-not-before",
                           arguments: replan(extra: ["--session", "S000000000000"]), exitCode: 64),
         BrokenScheduleRun(name: "schedule-today-month-13",

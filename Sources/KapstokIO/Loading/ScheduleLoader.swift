@@ -81,16 +81,33 @@ public enum ScheduleLoader {
             contacts: contacts, warnings: diagnostics.warnings)
     }
 
-    /// Problems with `--leave` and `--session` values: ids that are in no pair or session.
-    public static func checkReplanArguments(_ loaded: LoadedSchedule, leaving: [String], sessionIDs: [String]) -> [String] {
+    /// Problems with `--leave` and `--session` values: ids that are in no pair or session, and
+    /// (given `today`) a `--session` that `replan` would never move — not planned, before
+    /// `today`, or starting within `[program] freeze_hours` of it — rather than ignore the
+    /// request without a word.
+    public static func checkReplanArguments(
+        _ loaded: LoadedSchedule, leaving: [String], sessionIDs: [String], today: CalendarDate? = nil
+    ) -> [String] {
         var problems: [String] = []
         let people = SchedulePairsLoader.personIDs(of: loaded.input.pairs + loaded.addedPairs)
         for id in leaving where !people.contains(id) {
             problems.append("--leave \(Diagnostic.quoted(id)) is in no pair of the pairings")
         }
-        let known = Set(loaded.sessions.map(\.id))
-        for id in sessionIDs where !known.contains(id) {
-            problems.append("--session \(Diagnostic.quoted(id)) is not in the sessions file")
+        let byID = Dictionary(loaded.sessions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for id in sessionIDs {
+            guard let session = byID[id] else {
+                problems.append("--session \(Diagnostic.quoted(id)) is not in the sessions file")
+                continue
+            }
+            guard let today else { continue }
+            let freeze = loaded.configuration.program.freezeHours
+            if session.status != .planned {
+                problems.append("--session \(Diagnostic.quoted(id)) cannot move: it is \(session.status.rawValue), and only planned sessions move")
+            } else if session.start.date < today {
+                problems.append("--session \(Diagnostic.quoted(id)) cannot move: it was on \(session.start.date), before --today \(today)")
+            } else if session.start.minuteNumber < today.dayNumber * 1440 + freeze * 60 {
+                problems.append("--session \(Diagnostic.quoted(id)) cannot move: it starts within [program] freeze_hours = \(freeze) of --today \(today)")
+            }
         }
         return problems
     }
