@@ -51,6 +51,9 @@ struct BrokenScheduleRun: Sendable, CustomTestStringConvertible {
         BrokenScheduleRun(name: "replan-session-in-freeze",
                           arguments: replan(replacing: ["--today": "2027-03-28"],
                                             extra: ["--session", "S32d756b05770", "--not-before", "2027-04-05"])),
+        // --add-pairs: E1 already has M1 (an error); E3–M2 is already a pair (a warning).
+        BrokenScheduleRun(name: "replan-add-pairs-existing-mentee",
+                          arguments: replan(extra: ["--add-pairs", "schedule-broken/added-pairs-existing-mentee.csv"])),
         BrokenScheduleRun(name: "replan-session-without-not-before",
                           arguments: replan(extra: ["--session", "S000000000000"]), exitCode: 64),
         BrokenScheduleRun(name: "schedule-today-month-13",

@@ -51,7 +51,8 @@ public enum ScheduleLoader {
         var diagnostics = DiagnosticCollector()
         let configuration = sources.configuration.map { ConfigurationLoader.load($0, diagnostics: &diagnostics) } ?? Configuration()
         let pairs = SchedulePairsLoader.load(sources.pairings, diagnostics: &diagnostics) ?? []
-        let added = sources.addedPairs.flatMap { SchedulePairsLoader.load($0, diagnostics: &diagnostics) } ?? []
+        var added = sources.addedPairs.flatMap { SchedulePairsLoader.load($0, diagnostics: &diagnostics) } ?? []
+        added = checkAddedPairs(added, against: pairs, diagnostics: &diagnostics)
         var contacts: [String: Contact] = [:]
         for source in sources.contacts {
             for contact in ContactLoader.load(source, diagnostics: &diagnostics) ?? [] where contacts[contact.id] == nil {
@@ -79,6 +80,33 @@ public enum ScheduleLoader {
         return LoadedSchedule(
             input: input, configuration: configuration, timeZone: zone, sessions: sessions, addedPairs: added,
             contacts: contacts, warnings: diagnostics.warnings)
+    }
+
+    /// The added pairs that are new: a mentee who already has another mentor in the pairings is
+    /// an error (`duplicate-mentee`: a mentee has one mentor), a pair already in the pairings a
+    /// warning (`duplicate-pair`, dropped: it keeps its sessions).
+    static func checkAddedPairs(
+        _ added: [SchedulePair], against pairs: [SchedulePair], diagnostics: inout DiagnosticCollector
+    ) -> [SchedulePair] {
+        var existing: [String: SchedulePair] = [:]
+        for pair in pairs where existing[pair.menteeID] == nil { existing[pair.menteeID] = pair }
+        return added.filter { pair in
+            guard let first = existing[pair.menteeID] else { return true }
+            let origin = first.location.map { " (\($0.file) line \($0.line))" } ?? ""
+            let location = pair.location ?? Diagnostic.Location(file: "", line: 1, column: 1)
+            if first.mentorID == pair.mentorID {
+                diagnostics.warning(
+                    .duplicatePair,
+                    "pair of mentee \(Diagnostic.quoted(pair.menteeID)) and mentor \(Diagnostic.quoted(pair.mentorID)) is already in the pairings\(origin); it keeps its sessions",
+                    at: location)
+            } else {
+                diagnostics.error(
+                    .duplicateMentee,
+                    "mentee \(Diagnostic.quoted(pair.menteeID)) already has mentor \(Diagnostic.quoted(first.mentorID)) in the pairings\(origin); a mentee has one mentor",
+                    at: location)
+            }
+            return false
+        }
     }
 
     /// Problems with `--leave` and `--session` values: ids that are in no pair or session, and
