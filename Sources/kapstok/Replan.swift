@@ -47,13 +47,13 @@ extension KapstokCommand {
 
         func run() throws {
             let loaded = try ScheduleFileOptions.load(files.sources(sessions: sessions, addedPairs: addPairs))
-            let problems = ScheduleLoader.checkReplanArguments(loaded, leaving: leaving, sessionIDs: sessionIDs)
+            let date = try parseDay(today, flag: "--today")
+            let problems = ScheduleLoader.checkReplanArguments(loaded, leaving: leaving, sessionIDs: sessionIDs, today: date)
             if !problems.isEmpty {
                 for problem in problems { Terminal.error("error: \(TerminalText.escaped(problem))") }
                 Terminal.error("\(counted(problems.count, "error")); nothing was written")
                 throw ExitCode(65)
             }
-            let date = try parseDay(today, flag: "--today")
             let requests = try zip(sessionIDs, notBefore).map { id, day in
                 ReplanRequest.MoveRequest(sessionID: id, notBefore: try parseDay(day, flag: "--not-before"))
             }

@@ -51,7 +51,8 @@ public enum ScheduleLoader {
         var diagnostics = DiagnosticCollector()
         let configuration = sources.configuration.map { ConfigurationLoader.load($0, diagnostics: &diagnostics) } ?? Configuration()
         let pairs = SchedulePairsLoader.load(sources.pairings, diagnostics: &diagnostics) ?? []
-        let added = sources.addedPairs.flatMap { SchedulePairsLoader.load($0, diagnostics: &diagnostics) } ?? []
+        var added = sources.addedPairs.flatMap { SchedulePairsLoader.load($0, diagnostics: &diagnostics) } ?? []
+        added = checkAddedPairs(added, against: pairs, diagnostics: &diagnostics)
         var contacts: [String: Contact] = [:]
         for source in sources.contacts {
             for contact in ContactLoader.load(source, diagnostics: &diagnostics) ?? [] where contacts[contact.id] == nil {
@@ -81,16 +82,60 @@ public enum ScheduleLoader {
             contacts: contacts, warnings: diagnostics.warnings)
     }
 
-    /// Problems with `--leave` and `--session` values: ids that are in no pair or session.
-    public static func checkReplanArguments(_ loaded: LoadedSchedule, leaving: [String], sessionIDs: [String]) -> [String] {
+    /// The added pairs that are new: a mentee who already has another mentor in the pairings is
+    /// an error (`duplicate-mentee`: a mentee has one mentor), a pair already in the pairings a
+    /// warning (`duplicate-pair`, dropped: it keeps its sessions).
+    static func checkAddedPairs(
+        _ added: [SchedulePair], against pairs: [SchedulePair], diagnostics: inout DiagnosticCollector
+    ) -> [SchedulePair] {
+        var existing: [String: SchedulePair] = [:]
+        for pair in pairs where existing[pair.menteeID] == nil { existing[pair.menteeID] = pair }
+        return added.filter { pair in
+            guard let first = existing[pair.menteeID] else { return true }
+            let origin = first.location.map { " (\($0.file) line \($0.line))" } ?? ""
+            let location = pair.location ?? Diagnostic.Location(file: "", line: 1, column: 1)
+            if first.mentorID == pair.mentorID {
+                diagnostics.warning(
+                    .duplicatePair,
+                    "pair of mentee \(Diagnostic.quoted(pair.menteeID)) and mentor \(Diagnostic.quoted(pair.mentorID)) is already in the pairings\(origin); it keeps its sessions",
+                    at: location)
+            } else {
+                diagnostics.error(
+                    .duplicateMentee,
+                    "mentee \(Diagnostic.quoted(pair.menteeID)) already has mentor \(Diagnostic.quoted(first.mentorID)) in the pairings\(origin); a mentee has one mentor",
+                    at: location)
+            }
+            return false
+        }
+    }
+
+    /// Problems with `--leave` and `--session` values: ids that are in no pair or session, and
+    /// (given `today`) a `--session` that `replan` would never move — not planned, before
+    /// `today`, or starting within `[program] freeze_hours` of it — rather than ignore the
+    /// request without a word.
+    public static func checkReplanArguments(
+        _ loaded: LoadedSchedule, leaving: [String], sessionIDs: [String], today: CalendarDate? = nil
+    ) -> [String] {
         var problems: [String] = []
         let people = SchedulePairsLoader.personIDs(of: loaded.input.pairs + loaded.addedPairs)
         for id in leaving where !people.contains(id) {
             problems.append("--leave \(Diagnostic.quoted(id)) is in no pair of the pairings")
         }
-        let known = Set(loaded.sessions.map(\.id))
-        for id in sessionIDs where !known.contains(id) {
-            problems.append("--session \(Diagnostic.quoted(id)) is not in the sessions file")
+        let byID = Dictionary(loaded.sessions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for id in sessionIDs {
+            guard let session = byID[id] else {
+                problems.append("--session \(Diagnostic.quoted(id)) is not in the sessions file")
+                continue
+            }
+            guard let today else { continue }
+            let freeze = loaded.configuration.program.freezeHours
+            if session.status != .planned {
+                problems.append("--session \(Diagnostic.quoted(id)) cannot move: it is \(session.status.rawValue), and only planned sessions move")
+            } else if session.start.date < today {
+                problems.append("--session \(Diagnostic.quoted(id)) cannot move: it was on \(session.start.date), before --today \(today)")
+            } else if session.start.minuteNumber < today.dayNumber * 1440 + freeze * 60 {
+                problems.append("--session \(Diagnostic.quoted(id)) cannot move: it starts within [program] freeze_hours = \(freeze) of --today \(today)")
+            }
         }
         return problems
     }
