@@ -77,12 +77,16 @@ extension Scheduler {
         fixed += stuck
         movable.removeAll { $0.number <= highestFixed[$0.pair] ?? 0 }
 
-        let context = PlanningContext(calendar: calendar, fixed: fixed, cutoff: cutoff, mode: .replan)
+        var context = PlanningContext(calendar: calendar, fixed: fixed, cutoff: cutoff, mode: .replan)
+        context.unplannedPairs = Set(input.pairs.map(\.key)).subtracting(request.sessions.map(\.pair))
         let pairIndex = context.pairIndex
         var specs = calendar.pairs.indices.map { PairSpec(pair: $0, anchor: nil, tracks: []) }
         var movableByTrack: [PairID: [Int: Session]] = [:]
         for session in movable { movableByTrack[session.pair, default: [:]][session.number] = session }
         let requests = Dictionary(request.moveRequests.map { ($0.sessionID, $0.notBefore.dayNumber) }, uniquingKeysWith: max)
+        // New pairs are those of --add-pairs: a pair of the pairings without any session stays
+        // as it is (its reason says how to schedule it), so that a re-plan without a change
+        // changes nothing.
         let addedKeys = Set(added.map(\.key))
         let fixedByPair = Dictionary(grouping: fixed, by: \.pair)
         for (index, pair) in calendar.pairs.enumerated() where active.contains(pair.key) {
@@ -101,6 +105,14 @@ extension Scheduler {
                     notBefore: old.flatMap { requests[$0.id] })
             })
             specs[index].maxGapDays = context.stretchedMaxGap(pair: index, anchor: anchor)
+            // A pair asking to move a session later may need a longer gap before it: stretch to
+            // whole weeks so that the first day asked for fits after the session before.
+            for track in specs[index].tracks {
+                guard let notBefore = track.notBefore else { continue }
+                let before = track.number == first ? anchor : olds[track.number - 1].map(\.start.date.dayNumber)
+                guard let before, notBefore - before > (specs[index].maxGapDays ?? context.maxGapDays) - 7 else { continue }
+                specs[index].maxGapDays = (notBefore - before + 7 + 6) / 7 * 7
+            }
         }
         // Groups over the active pairs; a group is re-solved only when something in it changed.
         let allGroups = ScheduleCalendar.groups(of: calendar.pairPeople, people: calendar.people.count)
@@ -161,9 +173,11 @@ extension Scheduler {
                 if now.start != session.start {
                     var why = problems[session.id] ?? context.forcedMoveReason(session, placed: placed, movable: movableByTrack)
                     if let index = pairIndex[session.pair], let stretched = specs[index].maxGapDays,
-                        session.number == specs[index].tracks.first?.number
+                        let before = result.sessions.last(where: {
+                            $0.pair == session.pair && $0.number < session.number && ($0.status == .planned || $0.status == .held)
+                        }), now.start.date.dayNumber - before.start.date.dayNumber > context.maxGapDays
                     {
-                        why += "; the gap before it is stretched to at most \(stretched / 7) weeks to bridge the absence"
+                        why += "; the gap after session \(before.number) is stretched to at most \(stretched / 7) weeks (program maximum \(program.maxGapWeeks))"
                     }
                     changes.append(SessionChange(
                         sessionID: session.id, menteeID: session.menteeID, mentorID: session.mentorID, number: session.number,

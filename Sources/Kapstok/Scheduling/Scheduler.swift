@@ -114,6 +114,8 @@ struct PlanningContext: Sendable {
     let fixedPerWeek: [Int: [[Int: Int]]]
     /// The index of each pair in ``ScheduleCalendar/pairs`` (the first, for a pair listed twice).
     let pairIndex: [PairID: Int]
+    /// Re-plan: pairs of the pairings that have no session in the sessions file.
+    var unplannedPairs: Set<PairID> = []
 
     init(calendar: ScheduleCalendar, fixed: [Session], cutoff: Int?, mode: Mode) {
         self.calendar = calendar

@@ -27,7 +27,12 @@ extension PlanningContext {
         if calendar.weeklyStarts[pair].allSatisfy(\.isEmpty) {
             return "\(mentee) and \(mentor) share no \(program.sessionMinutes)-minute window on any weekday (the longest is \(longest) minutes, on \(longestDay.name))"
         }
-        let days = (calendar.firstDay...max(calendar.firstDay, calendar.lastDay)).filter { !starts(pair: pair, day: $0).isEmpty }
+        // A re-plan looks from the end of its freeze on.
+        let from = max(calendar.firstDay, cutoff.map { Int((Double($0) / 1440).rounded(.down)) } ?? calendar.firstDay)
+        if from > calendar.lastDay {
+            return "the re-plan starts after the program's end \(program.end): no day is left for new sessions"
+        }
+        let days = (from...calendar.lastDay).filter { !starts(pair: pair, day: $0).isEmpty }
         let fixedCount = fixed.filter { $0.pair == info.key && ($0.status == .planned || $0.status == .held) }.count
         let anchor = fixed.filter { $0.pair == info.key && ($0.status == .planned || $0.status == .held) }.map(\.start.date.dayNumber).max()
         let alone = longestChain(days: days, anchor: anchor)
@@ -44,6 +49,9 @@ extension PlanningContext {
             }
             return "\(mentee) and \(mentor) have common free time on \(days.count) days; at most \(alone + fixedCount) of \(wanted) sessions fit \(program.minGapWeeks)–\(program.maxGapWeeks) weeks apart"
         }
+        if unplannedPairs.contains(info.key) {
+            return "\(mentee) and \(mentor) have no session in the sessions file; to schedule them, give the pair with --add-pairs"
+        }
         // Contention: the shared person with the most pairs in the group.
         let groupPairs = group.pairs
         let shared = [(people.mentor, info.mentorID), (people.mentee, info.menteeID)].max { a, b in
@@ -53,7 +61,7 @@ extension PlanningContext {
         let others = groupPairs.filter { calendar.pairPeople[$0].mentor == shared.0 || calendar.pairPeople[$0].mentee == shared.0 }.count
         let isMentor = shared.0 == people.mentor
         let maximum = isMentor ? program.mentorMaxPerWeek : program.menteeMaxPerWeek
-        let partners = isMentor ? "\(others) mentees" : "\(others) mentors"
+        let partners = isMentor ? (others == 1 ? "1 mentee" : "\(others) mentees") : (others == 1 ? "1 mentor" : "\(others) mentors")
         let due = dueWeeks(pair: pair, placed: placed, group: group)
         var text = "\(Diagnostic.quoted(shared.1)) has \(partners) and at most \(maximum) session\(maximum == 1 ? "" : "s") a week"
         text += "; in \(due), when session \(placed + 1) is due, the days \(mentee) and \(mentor) share are taken by other sessions"
@@ -87,7 +95,8 @@ extension PlanningContext {
 
     /// The longest run of program days without a common free day.
     func longestStretch(days: [Int], anchor: Int?) -> (from: Int, to: Int, days: Int)? {
-        var boundaries = [(anchor ?? calendar.firstDay - 1)] + days.filter { $0 > (anchor ?? Int.min) } + [calendar.lastDay + 1]
+        let start = cutoff.map { Int((Double($0) / 1440).rounded(.down)) } ?? calendar.firstDay
+        var boundaries = [(anchor ?? max(calendar.firstDay, start) - 1)] + days.filter { $0 > (anchor ?? Int.min) } + [calendar.lastDay + 1]
         boundaries.sort()
         var best: (Int, Int, Int)?
         for (a, b) in zip(boundaries, boundaries.dropFirst()) where b - a - 1 > (best?.2 ?? 0) {

@@ -150,6 +150,20 @@ import Testing
         return (input, try SchedulerPropertyTests.schedule(input))
     }
 
+    /// The checker's violations of a re-plan, but the maximum gap where the re-plan stretched
+    /// it (over an absence, or for --not-before) and said so in the change.
+    static func violations(_ result: ReplanResult, _ input: ScheduleInput) -> [String] {
+        let stretched = Set(result.changes.filter { $0.why.contains("stretched") }.map { PairID(menteeID: $0.menteeID, mentorID: $0.mentorID).description })
+        let maximum = 7 * input.program.maxGapWeeks
+        return ScheduleChecker.violations(result.schedule.sessions, for: input).filter { line in
+            // "pair 'E1' and 'M1': sessions #1 and #2 are 40 days apart, not 14–28"
+            guard line.contains(" days apart"), stretched.contains(where: { line.contains("pair \($0)") }),
+                let days = line.split(separator: " ").firstIndex(of: "days").map({ Int(line.split(separator: " ")[$0 - 1]) ?? 0 })
+            else { return true }
+            return days <= maximum
+        }
+    }
+
     static func replan(_ input: ScheduleInput, _ request: ReplanRequest) throws -> ReplanResult {
         try Scheduler.replan(input, request: request, solver: GLPKSolver(options: .scheduling), timeLimit: 60)
     }
@@ -191,15 +205,7 @@ import Testing
         let live = result.schedule.sessions.filter { $0.status != .cancelled }
         // Every rule holds, but the maximum gap where the re-plan stretched it over the absence
         // (and said so in the change).
-        let stretched = Set(result.changes.filter { $0.why.contains("stretched") }.map { PairID(menteeID: $0.menteeID, mentorID: $0.mentorID).description })
-        let maximum = 7 * changed.program.maxGapWeeks
-        let violations = ScheduleChecker.violations(result.schedule.sessions, for: changed).filter { line in
-            // "pair 'E1' and 'M1': sessions #1 and #2 are 40 days apart, not 14–28"
-            guard line.contains(" days apart"), stretched.contains(where: { line.contains("pair \($0)") }),
-                let days = line.split(separator: " ").firstIndex(of: "days").map({ Int(line.split(separator: " ")[$0 - 1]) ?? 0 })
-            else { return true }
-            return days <= maximum
-        }
+        let violations = Self.violations(result, changed)
         #expect(violations == [])
         #expect(live.allSatisfy { $0.mentorID != mentor || $0.start.date < today || $0.start.date > today.adding(days: 27) })
         #expect(result.changes.allSatisfy { groupPeople.contains($0.mentorID) })
@@ -231,8 +237,7 @@ import Testing
             sessions: first.sessions, today: today, moveRequests: [.init(sessionID: target.id, notBefore: notBefore)]))
         let moved = try #require(result.schedule.sessions.first { $0.id == target.id })
         #expect(moved.status == .cancelled || moved.start.date >= notBefore)
-        let live = result.schedule.sessions.filter { $0.status != .cancelled }
-        #expect(ScheduleChecker.violations(live, for: input) == [])
+        #expect(Self.violations(result, input) == [])
         #expect(result.changes.contains { $0.sessionID == target.id })
     }
 }
