@@ -11,6 +11,11 @@ struct GroupSolver {
         guard !problem.tracks.isEmpty else {
             return GroupPlan(placements: [], status: .optimal, completeBound: 0, sessionsBound: 0)
         }
+        // Past the common deadline a group gets no solver time: the greedy plan, marked as such.
+        if let deadline, Self.seconds(until: deadline) <= 0 {
+            let model = GroupModel(problem)
+            return plan(greedy(), proven: false, bound: nil, model: model)
+        }
         let model = GroupModel(problem)
         let placement = DayPlacement(problem: problem)
         return try solver.withSession(for: model.model) { session in
@@ -44,8 +49,14 @@ struct GroupSolver {
                 }
                 if let deadline, Self.seconds(until: deadline) <= 0 { break }
             }
-            let options = repair(weeks: fallback ?? Array(repeating: nil, count: problem.tracks.count))
-            return plan(options, proven: false, bound: lastBound, model: model)
+            // No plan from the model in time: the better of the repaired last model plan and the
+            // greedy one (most complete pairs, then most sessions).
+            let repaired = repair(weeks: fallback ?? Array(repeating: nil, count: problem.tracks.count))
+            let greedy = greedy()
+            func score(_ plan: [GroupProblem.Option?]) -> (Int, Int) {
+                (problem.tracks.indices.filter { problem.tracks[$0].completes && plan[$0] != nil }.count, plan.compactMap { $0 }.count)
+            }
+            return plan(score(greedy) > score(repaired) ? greedy : repaired, proven: false, bound: lastBound, model: model)
         }
     }
 
@@ -85,6 +96,60 @@ struct GroupSolver {
             }
             result[t] = choice
             taken[choice.day, default: []].append((people, choice.start))
+        }
+        return result
+    }
+
+    /// A plan without the model: pair by pair, each session at the first option (best first; the
+    /// old slot first in a re-plan) that keeps the gap to the pair's previous session, the weekly
+    /// limits and everyone's other sessions; a pair stops at its first session that finds none.
+    func greedy() -> [GroupProblem.Option?] {
+        let tracks = problem.tracks
+        var result = [GroupProblem.Option?](repeating: nil, count: tracks.count)
+        var taken: [Int: [(people: (mentee: Int, mentor: Int), start: Int)]] = [:]
+        var weekCounts = [[Int: Int]](repeating: [:], count: problem.weeklyLimits.count)
+        let limitsOf: [Int: [Int]] = {
+            var map: [Int: [Int]] = [:]
+            for (index, limit) in problem.weeklyLimits.enumerated() { for t in limit.tracks { map[t, default: []].append(index) } }
+            return map
+        }()
+        var stopped = Set<Int>()
+        for (t, track) in tracks.enumerated() where !stopped.contains(track.pair) {
+            let people = problem.pairs[track.pair]
+            let previous = t > 0 && tracks[t - 1].pair == track.pair ? result[t - 1] : nil
+            var chosen: GroupProblem.Option?
+            search: for k in track.weeks.indices {
+                let week = track.weeks[k]
+                let full = (limitsOf[t] ?? []).contains { index in
+                    let limit = problem.weeklyLimits[index]
+                    return (weekCounts[index][week] ?? 0) >= (limit.caps[week] ?? limit.defaultCap)
+                }
+                if full { continue }
+                for option in problem.options(t, k) {
+                    if let previous {
+                        let gap = option.day - previous.day
+                        if gap < problem.minGapDays || gap > problem.maxGap(pair: track.pair) { continue }
+                    } else if t > 0, tracks[t - 1].pair == track.pair {
+                        break search
+                    }
+                    let clash = (taken[option.day] ?? []).contains { other in
+                        let shares = other.people.mentee == people.mentee || other.people.mentee == people.mentor
+                            || other.people.mentor == people.mentee || other.people.mentor == people.mentor
+                        return shares && abs(other.start - option.start) < problem.sessionMinutes
+                    }
+                    if !clash {
+                        chosen = option
+                        for index in limitsOf[t] ?? [] { weekCounts[index][week, default: 0] += 1 }
+                        break search
+                    }
+                }
+            }
+            guard let chosen else {
+                stopped.insert(track.pair)
+                continue
+            }
+            result[t] = chosen
+            taken[chosen.day, default: []].append((people, chosen.start))
         }
         return result
     }
