@@ -3,6 +3,7 @@
 //
 //   swift package --package-path Benchmarks benchmark            # library benchmarks (ordo-one/benchmark)
 //   bash Benchmarks/end-to-end.sh                                 # the CLI, CSV in → files out
+//   bash Benchmarks/schedule.sh                                   # kapstok schedule / replan, with the greedy baseline
 //
 // See Benchmarks/README.md.
 // SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,6 +30,16 @@ let package = Package(
             ],
             path: "Benchmarks/KapstokBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // The greedy baseline of Benchmarks/schedule.sh ("first free slot in order") on a folder
+        // of `kapstok generate --pairs`; a plain executable, no benchmark plugin.
+        .executableTarget(
+            name: "ScheduleGreedy",
+            dependencies: [
+                .product(name: "Kapstok", package: "Kapstok"),
+                .product(name: "KapstokIO", package: "Kapstok"),
+            ],
+            path: "Benchmarks/ScheduleGreedy"
         ),
     ]
 )

@@ -35,71 +35,9 @@ runs_default="${RUNS:-3}"
 seed="${SEED:-1}"
 run_timeout="${RUN_TIMEOUT:-600}"
 
-log() { printf '%s\n' "$*" >&2; }
-
-# --- tools -------------------------------------------------------------------------------
-gnu_time=""
-if [[ "${NO_GNU_TIME:-0}" == 1 ]]; then
-    :
-elif [[ -x /usr/bin/time ]] && /usr/bin/time -f "%e %M" true >/dev/null 2>&1; then
-    gnu_time=/usr/bin/time
-elif [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    log "installing Debian's 'time' package for /usr/bin/time …"
-    if { apt-get install -y -qq time >/dev/null 2>&1 \
-        || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq time >/dev/null 2>&1; }; } \
-        && [[ -x /usr/bin/time ]]; then
-        gnu_time=/usr/bin/time
-    fi
-fi
-[[ -n "$gnu_time" ]] || log "note: /usr/bin/time unavailable; timing with bash and sampling VmHWM from /proc every 20 ms"
-
-# --- build -------------------------------------------------------------------------------
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    log "building kapstok (release) in $root …"
-    (cd "$root" && swift build -c release --product kapstok >&2)
-fi
-bin_dir="$(cd "$root" && swift build -c release --show-bin-path)"
-kapstok="$bin_dir/kapstok"
-[[ -x "$kapstok" ]] || { log "error: $kapstok not found; run without SKIP_BUILD=1"; exit 2; }
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/kapstok-e2e.XXXXXX")"
-if [[ "${KEEP:-0}" == 1 ]]; then log "keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
-
-# Runs "$@" and prints "<wall seconds> <peak RSS KiB>"; the command's own output goes to $out_log.
-measure() {
-    local out_log="$1"; shift
-    if [[ -n "$gnu_time" ]]; then
-        local time_file="$work/time.txt"
-        local status=0
-        "$gnu_time" -o "$time_file" -f "%e %M" timeout "$run_timeout" "$@" >"$out_log" 2>&1 || status=$?
-        tail -n 1 "$time_file"
-        return "$status"
-    fi
-    # Fallback: the shell's clock and the last VmHWM read from /proc before the process exits.
-    local start end pid hwm=0 line status=0 ticks=0
-    start=$(date +%s.%N)
-    "$@" >"$out_log" 2>&1 &
-    pid=$!
-    while kill -0 "$pid" 2>/dev/null; do
-        line=$(grep -s '^VmHWM:' /proc/"$pid"/status || true)
-        if [[ -n "$line" ]]; then
-            set -- $line
-            (( $2 > hwm )) && hwm=$2
-        fi
-        sleep 0.02
-        if (( ++ticks > run_timeout * 50 )); then kill "$pid" 2>/dev/null || true; fi
-    done
-    wait "$pid" || status=$?
-    end=$(date +%s.%N)
-    awk -v s="$start" -v e="$end" -v m="$hwm" 'BEGIN { printf "%.2f %d\n", e - s, m }'
-    return "$status"
-}
-
-# A number or string field of summary.json (one key per line, as kapstok writes it).
-field() { sed -n "s/^ *\"$2\": *\"\{0,1\}\([^\",]*\)\"\{0,1\},\{0,1\}$/\1/p" "$1" | head -n 1; }
-
-# The median of whitespace-separated numbers on stdin, printed with format $1.
-median() { tr ' ' '\n' | grep . | sort -g | awk -v f="$1\n" '{ v[NR] = $1 } END { printf f, (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+work_prefix=e2e
+# shellcheck source=common.sh
+source "$root/Benchmarks/common.sh"
 
 failures=()
 rows=()
@@ -223,9 +161,4 @@ echo "| size (mentees × mentors) | allowed pairs | candidates | status | matche
 echo "|---|---:|---:|---|---:|---|---:|---:|---|"
 printf '%s\n' "${rows[@]}"
 echo
-if (( ${#failures[@]} > 0 )); then
-    echo "FAILED checks:"
-    printf -- '- %s\n' "${failures[@]}"
-    exit 1
-fi
-echo "All runs optimal and within the targets."
+finish "All runs optimal and within the targets."

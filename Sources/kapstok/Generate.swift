@@ -4,17 +4,26 @@ import Kapstok
 import KapstokIO
 
 extension KapstokCommand {
-    /// `kapstok generate`: a realistic synthetic round of any size.
+    /// `kapstok generate`: a realistic synthetic round, or scheduling input, of any size.
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a realistic synthetic round (mentors.csv, mentees.csv, constraints.csv, history.csv).",
+            abstract: "Write a realistic synthetic round (mentors.csv, mentees.csv, constraints.csv, history.csv) or, with --pairs, scheduling input.",
             discussion: """
-                Example:
+                With --mentees and --mentors: a pairing round. With --pairs: the input of \
+                `kapstok schedule` (pairings.csv, availability.csv, absences.csv and a kapstok.toml \
+                with the benchmark program: 26 weeks from 2027-02-01, 8 sessions 3–6 weeks apart).
+
+                Examples:
                   kapstok generate --mentees 1000 --mentors 300 --seed 1 --out bench/1000x300/
+                  kapstok generate --pairs 1000 --seed 1 --out bench/schedule-1000/
                 """)
 
-        @Option(parsing: .unconditional, help: "Number of mentees (0–\(Generate.maximumPeople)).") var mentees: Int
-        @Option(parsing: .unconditional, help: "Number of mentors (0–\(Generate.maximumPeople)).") var mentors: Int
+        @Option(parsing: .unconditional, help: "Number of mentees (0–\(Generate.maximumPeople)).") var mentees: Int?
+        @Option(parsing: .unconditional, help: "Number of mentors (0–\(Generate.maximumPeople)).") var mentors: Int?
+        @Option(
+            parsing: .unconditional,
+            help: "Number of pairs to schedule (0–\(Limits.schedulePairs)); instead of --mentees and --mentors.")
+        var pairs: Int?
         @Option(help: "Random seed; the same seed gives the same files.") var seed: UInt64 = 1
         @Option(help: "Output folder.") var out: String
 
@@ -23,19 +32,43 @@ extension KapstokCommand {
         static let maximumPeople = 1_000_000
 
         func validate() throws {
-            for (flag, value) in [("--mentees", mentees), ("--mentors", mentors)]
-            where value < 0 || value > Self.maximumPeople {
-                throw ValidationError("\(flag) must be between 0 and \(Self.maximumPeople); got \(value)")
+            if let pairs {
+                if mentees != nil || mentors != nil {
+                    throw ValidationError("--pairs generates scheduling input; it cannot be combined with --mentees or --mentors")
+                }
+                if pairs < 0 || pairs > Limits.schedulePairs {
+                    throw ValidationError("--pairs must be between 0 and \(Limits.schedulePairs); got \(pairs)")
+                }
+            } else {
+                guard mentees != nil, mentors != nil else {
+                    throw ValidationError("give --mentees and --mentors (a pairing round) or --pairs (scheduling input)")
+                }
+                for (flag, value) in [("--mentees", mentees ?? 0), ("--mentors", mentors ?? 0)]
+                where value < 0 || value > Self.maximumPeople {
+                    throw ValidationError("\(flag) must be between 0 and \(Self.maximumPeople); got \(value)")
+                }
             }
             try OutputOptions.check(out: out)
         }
 
         func run() throws {
-            let round = RoundGenerator(mentees: mentees, mentors: mentors, seed: seed).makeRound()
-            let files = RoundExporter.files(for: round)
+            let files: [ExportedFile]
+            let ownership: OutputFolder.Ownership
+            if let pairs {
+                var configuration = Configuration()
+                configuration.program = ScheduleGenerator.benchmarkProgram
+                let input = ScheduleGenerator(pairs: pairs, seed: seed, program: ProgramCalendar(configuration.program))
+                    .makeNamedInput()
+                files = ScheduleInputExporter.files(for: input, configuration: configuration)
+                ownership = ScheduleInputExporter.ownership
+            } else {
+                let round = RoundGenerator(mentees: mentees ?? 0, mentors: mentors ?? 0, seed: seed).makeRound()
+                files = RoundExporter.files(for: round)
+                ownership = RoundExporter.ownership
+            }
             do {
                 try OutputFolder(URL(fileURLWithPath: out)).commit(
-                    files.map { ($0.name, $0.data) }, owning: RoundExporter.ownership, command: "kapstok generate",
+                    files.map { ($0.name, $0.data) }, owning: ownership, command: "kapstok generate",
                     hook: FaultInjection.commitHook())
             } catch {
                 Terminal.error("error: \(TerminalText.escaped(error.description))")

@@ -17,6 +17,12 @@ import Testing
         (["generate", "--mentees", "9223372036854775807", "--mentors", "3"],
          "Error: --mentees must be between 0 and 1000000; got 9223372036854775807"),
         (["generate", "--mentees", "-5", "--mentors", "3"], "Error: --mentees must be between 0 and 1000000; got -5"),
+        (["generate", "--pairs", "100001"], "Error: --pairs must be between 0 and 100000; got 100001"),
+        (["generate", "--pairs", "-1"], "Error: --pairs must be between 0 and 100000; got -1"),
+        (["generate", "--pairs", "10", "--mentors", "3"],
+         "Error: --pairs generates scheduling input; it cannot be combined with --mentees or --mentors"),
+        (["generate", "--mentees", "10"],
+         "Error: give --mentees and --mentors (a pairing round) or --pairs (scheduling input)"),
         (["explain"] + ValidRound.arguments + ["--mentee", "E1", "--top", "-1"],
          "Error: --top must be between 1 and 100000, got -1"),
     ]

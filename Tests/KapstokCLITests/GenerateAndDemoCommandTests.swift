@@ -63,6 +63,42 @@ import Testing
     }
 }
 
+@Suite("kapstok generate --pairs") struct GenerateScheduleCommandTests {
+    static let files = ["pairings.csv", "availability.csv", "absences.csv", "kapstok.toml"]
+
+    @Test func sameSeedGivesIdenticalFilesThatScheduleReads() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let first = try CLI.run(["generate", "--pairs", "40", "--seed", "3", "--out", temporary.path("a")])
+        let second = try CLI.run(["generate", "--pairs", "40", "--seed", "3", "--out", temporary.path("b")])
+        let other = try CLI.run(["generate", "--pairs", "40", "--seed", "4", "--out", temporary.path("c")])
+        #expect(first.exitCode == 0 && second.exitCode == 0 && other.exitCode == 0)
+        #expect(first.stderr == "")
+        #expect(temporary.normalise(first.stdout) == "wrote \(Self.files.joined(separator: ", ")) to $TMP/a\n")
+        for name in Self.files {
+            let a = FileManager.default.contents(atPath: temporary.path("a/" + name))
+            #expect(a != nil, "\(name) was not written")
+            #expect(a == FileManager.default.contents(atPath: temporary.path("b/" + name)), "\(name) differs with seed 3")
+        }
+        #expect(FileManager.default.contents(atPath: temporary.path("a/availability.csv"))
+                != FileManager.default.contents(atPath: temporary.path("c/availability.csv")))
+        let pairings = lines(try contents(temporary.path("a/pairings.csv"))).filter { !$0.isEmpty }
+        #expect(pairings.first == "mentee_id,mentee_name,mentor_id,mentor_name")
+        #expect(pairings.count == 41, "a header and 40 pairs")
+        #expect(try contents(temporary.path("a/kapstok.toml")).contains("\nsessions = 8\n"))
+
+        let folder = temporary.path("a")
+        let schedule = try CLI.run([
+            "schedule", "--pairings", folder + "/pairings.csv", "--availability", folder + "/availability.csv",
+            "--absences", folder + "/absences.csv", "--config", folder + "/kapstok.toml", "--today", "2027-01-15",
+            "--out", temporary.path("out"),
+        ])
+        #expect(schedule.exitCode == 0, "\(schedule.stderr)")
+        #expect(schedule.stderr == "")
+        #expect(schedule.stdout.contains(" of 40 pairs complete"))
+    }
+}
+
 @Suite("kapstok demo") struct DemoCommandTests {
     /// Runs from the package root, where the default `--dataset datasets/sample` resolves; the
     /// output goes to a temporary folder, never into the repository.
