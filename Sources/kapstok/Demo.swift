@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import GLPKSolver
 import Kapstok
 import KapstokIO
 
@@ -8,7 +9,7 @@ extension KapstokCommand {
     /// `kapstok demo`: a full pairing round on the bundled sample dataset.
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run a full pairing round on the bundled sample dataset (datasets/sample).")
+            abstract: "Run a full pairing round on the bundled sample dataset (datasets/sample), then schedule its sessions.")
 
         @Option(help: "The sample dataset folder.")
         var dataset: String = "datasets/sample"
@@ -45,6 +46,22 @@ extension KapstokCommand {
                 print("  \(show(mentee.id)) \(show(mentee.name)) ← \(show(mentor.id)) \(show(mentor.name)) "
                     + "(score \(Format.number(pair.score)), rank \(pair.rank)): \(show(pair.reason))")
             }
+            // The round's sessions, on the dataset's availability and absences.
+            let pairings = URL(fileURLWithPath: out).appendingPathComponent("pairings.csv")
+            let schedule = ScheduleSources(
+                pairings: .file(pairings), availability: file("availability.csv"), absences: file("absences.csv"),
+                configuration: file("kapstok.toml"), contacts: [mentors, mentees])
+            let loaded = try ScheduleFileOptions.load(schedule)
+            let planned = try Scheduler.schedule(
+                loaded.input, solver: GLPKSolver(options: .scheduling), timeLimit: loaded.configuration.pairing.timeLimitSeconds)
+            let export = ScheduleExport(
+                program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone,
+                stamp: stamp(for: currentDate()), contacts: loaded.contacts)
+            let files = export.files(for: planned)
+            try ScheduleFileOptions.write(files, to: out, command: "kapstok demo")
+            print("")
+            print("Sessions (\(show(out))/sessions.csv, calendars in \(show(out))/calendars/):")
+            print(ScheduleSummary.render(planned, changes: nil, folder: out, files: files.map(\.name)))
         }
     }
 }
