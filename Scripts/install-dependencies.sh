@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what Kapstok and its tests need on Debian, only what is missing (run as root, or
+# with sudo available): GLPK (libglpk-dev, linked by the package) and Python's icalendar (the
+# tests check the calendar files with it, Scripts/check_ics.py). Used by the README's first
+# command and by .ci/run.
+# SPDX-License-Identifier: GPL-3.0-or-later
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+updated=0
+apt_install() {
+    if [ "$updated" = 0 ]; then as_root apt-get update -qq; updated=1; fi
+    as_root apt-get install -y -qq "$@"
+}
+[ -f /usr/include/glpk.h ] || apt_install libglpk-dev
+if ! python3 -c 'import icalendar' 2>/dev/null; then
+    command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1 || apt_install python3 python3-pip
+    # Debian's own python3 refuses a plain pip install (externally managed environment).
+    python3 -m pip install -q icalendar 2>/dev/null || python3 -m pip install -q --break-system-packages icalendar
+fi
