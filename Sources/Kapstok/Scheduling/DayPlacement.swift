@@ -132,7 +132,6 @@ struct DayPlacement {
     private func search(_ members: [Int], options: [Int: [GroupProblem.Option]]) -> [GroupProblem.Option]? {
         if members.count == 1 { return options[members[0]]!.first.map { [$0] } }
         let tracks = problem.tracks
-        let length = problem.sessionMinutes
         var chosen = [GroupProblem.Option?](repeating: nil, count: members.count)
         var best: [GroupProblem.Option]?
         var bestCost = Int.max
@@ -150,8 +149,7 @@ struct DayPlacement {
                 }
                 guard value.day == option.day else { continue }
                 let o = problem.pairs[tracks[u].pair]
-                let shares = o.mentee == people.mentee || o.mentee == people.mentor || o.mentor == people.mentee || o.mentor == people.mentor
-                if shares && abs(value.start - option.start) < length { return false }
+                if problem.clash(o, at: value.start, people, at: option.start) { return false }
             }
             return true
         }

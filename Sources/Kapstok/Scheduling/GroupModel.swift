@@ -44,6 +44,12 @@ struct GroupProblem: Sendable {
         var defaultCap: Int
     }
 
+    /// Whether two sessions on one day, of these pairs' people, overlap for someone.
+    func clash(_ a: (mentee: Int, mentor: Int), at first: Int, _ b: (mentee: Int, mentor: Int), at second: Int) -> Bool {
+        let shares = a.mentee == b.mentee || a.mentee == b.mentor || a.mentor == b.mentee || a.mentor == b.mentor
+        return shares && abs(first - second) < sessionMinutes
+    }
+
     func isPreferred(_ start: Int) -> Bool {
         guard let preferred else { return false }
         return start >= preferred.start && start + sessionMinutes <= preferred.end

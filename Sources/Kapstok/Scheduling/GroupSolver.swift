@@ -85,9 +85,7 @@ struct GroupSolver {
                     if gap < problem.minGapDays || gap > problem.maxGap(pair: track.pair) { return false }
                 }
                 return !(taken[option.day] ?? []).contains { other in
-                    let shares = other.people.mentee == people.mentee || other.people.mentee == people.mentor
-                        || other.people.mentor == people.mentee || other.people.mentor == people.mentor
-                    return shares && abs(other.start - option.start) < problem.sessionMinutes
+                    problem.clash(other.people, at: other.start, people, at: option.start)
                 }
             }
             guard let choice else {
@@ -133,9 +131,7 @@ struct GroupSolver {
                         break search
                     }
                     let clash = (taken[option.day] ?? []).contains { other in
-                        let shares = other.people.mentee == people.mentee || other.people.mentee == people.mentor
-                            || other.people.mentor == people.mentee || other.people.mentor == people.mentor
-                        return shares && abs(other.start - option.start) < problem.sessionMinutes
+                        problem.clash(other.people, at: other.start, people, at: option.start)
                     }
                     if !clash {
                         chosen = option

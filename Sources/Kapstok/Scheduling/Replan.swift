@@ -35,37 +35,33 @@ extension Scheduler {
         var changes: [SessionChange] = []
         var fixed: [Session] = []
         var movable: [Session] = []
-        for var session in request.sessions {
+        /// Cancels a session that stays in the file, with the change saying why.
+        func cancel(_ session: Session, _ why: String) {
+            var cancelled = session
+            cancelled.status = .cancelled
+            cancelled.sequence += 1
+            changes.append(SessionChange(
+                sessionID: session.id, menteeID: session.menteeID, mentorID: session.mentorID, number: session.number,
+                kind: .cancelled, oldStart: session.start, newStart: nil, why: why))
+            fixed.append(cancelled)
+        }
+        for session in request.sessions {
             let minute = session.start.minuteNumber
             let leaver = [session.menteeID, session.mentorID].first { leaving.contains($0) }
             if session.status != .planned || minute < todayStart {
                 fixed.append(session)
             } else if let leaver {
-                session.status = .cancelled
-                session.sequence += 1
-                changes.append(SessionChange(
-                    sessionID: session.id, menteeID: session.menteeID, mentorID: session.mentorID, number: session.number,
-                    kind: .cancelled, oldStart: session.start, newStart: nil, why: "\(Diagnostic.quoted(leaver)) leaves the program"))
-                fixed.append(session)
+                cancel(session, "\(Diagnostic.quoted(leaver)) leaves the program")
             } else if !active.contains(session.pair) {
-                session.status = .cancelled
-                session.sequence += 1
-                changes.append(SessionChange(
-                    sessionID: session.id, menteeID: session.menteeID, mentorID: session.mentorID, number: session.number,
-                    kind: .cancelled, oldStart: session.start, newStart: nil, why: "the pair is no longer in the pairings"))
-                fixed.append(session)
+                cancel(session, "the pair is no longer in the pairings")
             } else if minute < cutoff {
+                // Inside the freeze a session never moves; one that can no longer take place is
+                // cancelled, so that nobody waits for it.
                 if let why = frozenProblem(session, calendar: calendar) {
-                    // Inside the freeze a session never moves; one that can no longer take place
-                    // is cancelled, so that nobody waits for it.
-                    session.status = .cancelled
-                    session.sequence += 1
-                    changes.append(SessionChange(
-                        sessionID: session.id, menteeID: session.menteeID, mentorID: session.mentorID, number: session.number,
-                        kind: .cancelled, oldStart: session.start, newStart: nil,
-                        why: why + "; within \(program.freezeHours) hours, so cancelled rather than moved"))
+                    cancel(session, why + "; within \(program.freezeHours) hours, so cancelled rather than moved")
+                } else {
+                    fixed.append(session)
                 }
-                fixed.append(session)
             } else {
                 movable.append(session)
             }
