@@ -2,7 +2,6 @@ import LinearModel
 
 /// Solves one group: the week-level MIP, then the days and times inside the weeks, cutting off
 /// any combination of weeks that cannot be placed and solving again (at most ``cutRounds`` times).
-nonisolated(unsafe) public var schedulerTrace: (@Sendable (String) -> Void)? = nil
 struct GroupSolver {
     let problem: GroupProblem
     static let cutRounds = 50
@@ -31,7 +30,6 @@ struct GroupSolver {
                 let integral = relaxation.termination.reason == .optimal
                     && relaxation.values.allSatisfy { abs($0 - $0.rounded()) < 1e-9 }
                 let result = integral ? relaxation : try session.solve(parameters: parameters)
-                schedulerTrace?("tracks \(problem.tracks.count) vars \(model.model.variables.count) rows \(session.model.constraints.count) integral \(integral) lp \(relaxation.stats.solveTime) mip \(result.stats.solveTime) nodes \(result.stats.nodes) status \(result.termination.reason)")
                 guard result.termination.hasPrimalFeasibleSolution else {
                     proven = false
                     break
@@ -43,7 +41,6 @@ struct GroupSolver {
                 case .placed(let options):
                     return plan(options, proven: proven, bound: lastBound, model: model)
                 case .conflict(let members):
-                    schedulerTrace?("conflict \(members)")
                     try session.addConstraint(model.cut(members))
                     fallback = weeks
                 }
