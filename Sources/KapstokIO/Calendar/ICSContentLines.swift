@@ -19,24 +19,37 @@ struct ICSContentLines {
             line += ";" + parameter + "=" + parameterValue
         }
         line += ":" + Self.removingControls(value)
-        bytes += Self.folded(line)
+        Self.fold(line, into: &bytes)
     }
 
     /// Folds one content line: at most 75 octets per line, each continuation line starting with
     /// one space, never inside a UTF-8 sequence; every line ends with CRLF.
     static func folded(_ line: String) -> [UInt8] {
         var output: [UInt8] = []
+        fold(line, into: &output)
+        return output
+    }
+
+    /// ``folded(_:)`` appended to `output`, byte by byte (a UTF-8 sequence is never split: a fold
+    /// goes before a lead byte whose sequence would not fit).
+    static func fold(_ line: String, into output: inout [UInt8]) {
         var lineOctets = 0
-        for scalar in line.unicodeScalars {
-            let encoded = Array(String(scalar).utf8)
-            if lineOctets + encoded.count > maximumLineOctets {
-                output += [13, 10, 32]
+        let utf8 = line.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let lead = utf8[index]
+            let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            if lineOctets + length > maximumLineOctets {
+                output.append(contentsOf: [13, 10, 32])
                 lineOctets = 1
             }
-            output += encoded
-            lineOctets += encoded.count
+            for _ in 0..<length where index != utf8.endIndex {
+                output.append(utf8[index])
+                index = utf8.index(after: index)
+            }
+            lineOctets += length
         }
-        return output + [13, 10]
+        output.append(contentsOf: [13, 10])
     }
 
     /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks
@@ -72,6 +85,8 @@ struct ICSContentLines {
     }
 
     static func removingControls(_ value: String) -> String {
+        // Most values hold no control character: return them as they are.
+        if !value.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F }) { return value }
         var cleaned = String.UnicodeScalarView()
         for scalar in value.unicodeScalars where !isControl(scalar) || scalar == "\t" { cleaned.append(scalar) }
         return String(cleaned)
