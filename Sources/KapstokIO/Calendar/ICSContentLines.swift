@@ -55,24 +55,27 @@ struct ICSContentLines {
     /// A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks
     /// (CRLF, CR or LF) as `\n`, other control characters except tab removed.
     static func text(_ value: String) -> String {
-        var output = ""
-        var scalars = value.unicodeScalars.makeIterator()
-        var pending = scalars.next()
-        while let scalar = pending {
-            pending = scalars.next()
-            switch scalar {
-            case "\\": output += "\\\\"
-            case ";": output += "\\;"
-            case ",": output += "\\,"
-            case "\n": output += "\\n"
-            case "\r":
-                output += "\\n"
-                if pending == "\n" { pending = scalars.next() }
-            case "\t": output.unicodeScalars.append(scalar)
-            default: if !isControl(scalar) { output.unicodeScalars.append(scalar) }
+        // Every character that changes is ASCII, so the UTF-8 bytes are rewritten one by one.
+        let utf8 = Array(value.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count + 8)
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            switch byte {
+            case UInt8(ascii: "\\"): output += [0x5C, 0x5C]
+            case UInt8(ascii: ";"): output += [0x5C, UInt8(ascii: ";")]
+            case UInt8(ascii: ","): output += [0x5C, UInt8(ascii: ",")]
+            case 0x0A: output += [0x5C, UInt8(ascii: "n")]
+            case 0x0D:
+                output += [0x5C, UInt8(ascii: "n")]
+                if index + 1 < utf8.count, utf8[index + 1] == 0x0A { index += 1 }
+            case 0x09: output.append(byte)
+            default: if byte >= 0x20 && byte != 0x7F { output.append(byte) }
             }
+            index += 1
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// A parameter value (RFC 5545 §3.2): DQUOTE and control characters removed (neither may

@@ -119,10 +119,11 @@ public enum AtomicFileWriter {
         return temporary
     }
 
-    /// Makes a new file `0600`, writes all of `data`, flushes it to disk and closes it.
+    /// Makes a new file `0600`, writes all of `data`, flushes it to disk (unless `sync` is false:
+    /// the caller then flushes the whole file system at once) and closes it.
     ///
     /// - Returns: 0, or the first `errno` met (the descriptor is closed either way).
-    static func fillAndClose(_ descriptor: Int32, with data: Data) -> Int32 {
+    static func fillAndClose(_ descriptor: Int32, with data: Data, sync: Bool = true) -> Int32 {
         var failure: Int32 = fchmod(descriptor, 0o600) == 0 ? 0 : errno
         if failure == 0 {
             failure = data.withUnsafeBytes { buffer -> Int32 in
@@ -138,7 +139,7 @@ public enum AtomicFileWriter {
                 return 0
             }
         }
-        if failure == 0, fsync(descriptor) != 0 { failure = errno }
+        if failure == 0, sync, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == 0 { failure = errno }
         return failure
     }

@@ -226,9 +226,20 @@ private struct Transaction {
                     try Self.linkOrCopy(from: state + "/" + current + "/" + path, to: root + "/" + path)
                 }
             }
+            // A generation can hold thousands of files (a calendar per person): on Linux they are
+            // written without a flush each and flushed with one syncfs(2) of their file system
+            // before the switch; where that fails, or elsewhere, each file is flushed itself.
+            #if os(Linux)
+            let flushEach = false
+            #else
+            let flushEach = true
+            #endif
             for file in files {
                 try makeParents(of: file.name, in: root)
-                try Self.writeFile(file.data, to: root + "/" + file.name)
+                try Self.writeFile(file.data, to: root + "/" + file.name, sync: flushEach)
+            }
+            if !flushEach, !Self.syncFileSystem(of: root) {
+                for file in files { Self.syncFile(root + "/" + file.name) }
             }
             for folder in Set(files.map { ($0.name as NSString).deletingLastPathComponent }) {
                 Self.syncFolder(folder.isEmpty ? root : root + "/" + folder)
@@ -355,13 +366,33 @@ private struct Transaction {
         try writeFile(data, to: target)
     }
 
-    /// Writes a new `0600` file and flushes it to disk.
-    static func writeFile(_ data: Data, to path: String) throws(FileWriteError) {
+    /// Flushes the file system that holds `path` (Linux `syncfs(2)`); false where that fails.
+    static func syncFileSystem(of path: String) -> Bool {
+        #if os(Linux)
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return linuxSyncfs(descriptor) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Flushes one written file to disk; best effort.
+    static func syncFile(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// Writes a new `0600` file and flushes it to disk (unless `sync` is false).
+    static func writeFile(_ data: Data, to path: String, sync: Bool = true) throws(FileWriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw FileWriteError(path: path, operation: "write", reason: InputFile.systemMessage(errno))
         }
-        let failure = AtomicFileWriter.fillAndClose(descriptor, with: data)
+        let failure = AtomicFileWriter.fillAndClose(descriptor, with: data, sync: sync)
         if failure != 0 {
             unlink(path)
             throw FileWriteError(path: path, operation: "write", reason: InputFile.systemMessage(failure))
@@ -388,6 +419,12 @@ private struct Transaction {
         close(descriptor)
     }
 }
+
+#if os(Linux)
+/// glibc's `syncfs(2)` (declared only under `_GNU_SOURCE`, so not imported by the Glibc module).
+@_silgen_name("syncfs")
+private func linuxSyncfs(_ descriptor: Int32) -> Int32
+#endif
 
 /// An exclusive `flock(2)` on a lock file, released on `release()` or when the process ends
 /// (also when it is killed, which is why `flock` and not a lock file's existence is used).
