@@ -63,9 +63,24 @@ extension KapstokCommand {
             let export = ScheduleExport(
                 program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone, stamp: stamp(for: date),
                 contacts: loaded.contacts)
-            let output = export.files(for: result.schedule, changes: result.changes)
-            try ScheduleFileOptions.write(output, to: files.out, command: "kapstok replan")
-            print(ScheduleSummary.render(result.schedule, changes: result.changes, folder: files.out, files: output.map(\.name)))
+            // When the output folder's calendars were made from this very sessions file, only the
+            // calendars of people whose sessions changed are written again.
+            let folder = URL(fileURLWithPath: files.out)
+            let current = try? Data(contentsOf: folder.appendingPathComponent("sessions.csv"))
+            let given = try? Data(contentsOf: URL(fileURLWithPath: sessions))
+            let sameSource = current != nil && current == given
+                && FileManager.default.fileExists(atPath: folder.appendingPathComponent("calendars/program.ics").path)
+            let output: [(name: String, data: Data)]
+            if sameSource {
+                let partial = export.changedFiles(for: result.schedule, changes: result.changes)
+                output = partial.files
+                try ScheduleFileOptions.write(output, to: files.out, command: "kapstok replan", ownership: partial.ownership)
+            } else {
+                output = export.files(for: result.schedule, changes: result.changes)
+                try ScheduleFileOptions.write(output, to: files.out, command: "kapstok replan")
+            }
+            print(ScheduleSummary.render(
+                result.schedule, changes: result.changes, folder: files.out, files: output.map(\.name), othersKept: sameSource))
         }
     }
 }

@@ -63,10 +63,13 @@ struct ScheduleFileOptions: ParsableArguments {
     }
 
     /// Writes the files as one commit; exit 73 when the folder cannot be written.
-    static func write(_ files: [(name: String, data: Data)], to out: String, command: String) throws {
+    static func write(
+        _ files: [(name: String, data: Data)], to out: String, command: String,
+        ownership: OutputFolder.Ownership = ScheduleExport.ownership
+    ) throws {
         do {
             try OutputFolder(URL(fileURLWithPath: out)).commit(
-                files, owning: ScheduleExport.ownership, command: command, hook: FaultInjection.commitHook())
+                files, owning: ownership, command: command, hook: FaultInjection.commitHook())
         } catch {
             Terminal.error("error: \(TerminalText.escaped(error.description))")
             throw ExitCode(73)
@@ -131,7 +134,9 @@ extension KapstokCommand {
 
 /// The terminal summary of `schedule` and `replan`.
 enum ScheduleSummary {
-    static func render(_ result: ScheduleResult, changes: [SessionChange]?, folder: String, files: [String]) -> String {
+    static func render(
+        _ result: ScheduleResult, changes: [SessionChange]?, folder: String, files: [String], othersKept: Bool = false
+    ) -> String {
         func count(_ status: ScheduleGroupReport.Status) -> Int { result.groups.filter { $0.status == status }.count }
         var lines: [String] = []
         let wanted = result.sessionsPlaced + result.sessionsMissing
@@ -150,7 +155,8 @@ enum ScheduleSummary {
         }
         if result.unscheduled.count > 5 { lines.append("  … \(result.unscheduled.count - 5) more in unscheduled.csv") }
         let calendars = files.filter { $0.hasPrefix("calendars/") }.count
-        lines.append("wrote sessions.csv, unscheduled.csv, schedule.json\(changes == nil ? "" : ", changes.csv") and \(counted(calendars, "calendar file")) to \(TerminalText.escaped(folder))")
+        let kept = othersKept ? " (the other people's calendars unchanged)" : ""
+        lines.append("wrote sessions.csv, unscheduled.csv, schedule.json\(changes == nil ? "" : ", changes.csv") and \(counted(calendars, "calendar file"))\(kept) to \(TerminalText.escaped(folder))")
         return lines.joined(separator: "\n")
     }
 }

@@ -22,6 +22,49 @@ import Testing
         #expect(changeFiles.isEmpty)
     }
 
+    /// Re-planned in place, only the calendars of people with a changed session are written
+    /// again: the others are the very same files (same inode, same bytes, old DTSTAMP). Into
+    /// another folder, every calendar is written.
+    @Test func inPlaceReplanKeepsTheOtherPeoplesCalendars() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let out = try ScheduleFixture.scheduled(in: temporary)
+        let people = out + "/calendars/people"
+        func snapshot() throws -> [String: (inode: UInt64, data: Data)] {
+            var result: [String: (UInt64, Data)] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: people) {
+                let path = people + "/" + name
+                let inode = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as! UInt64
+                result[name] = (inode, try Data(contentsOf: URL(fileURLWithPath: path)))
+            }
+            return result
+        }
+        let before = try snapshot()
+        let absences = try ScheduleFixture.absencesWithMentorAway(in: temporary)
+        let result = try CLI.run(ScheduleFixture.replan(out: out, replacing: ["--absences": absences]))
+        #expect(result.exitCode == 0)
+        #expect(result.stdout.contains("(the other people's calendars unchanged)"))
+        let changed = Set(try ChangeRow.read(out + "/changes.csv").flatMap { [$0.mentee, $0.mentor] })
+        #expect(!changed.isEmpty)
+        let after = try snapshot()
+        #expect(Set(after.keys) == Set(before.keys))
+        for (name, old) in before {
+            let now = try #require(after[name])
+            let id = String(name.dropLast(4))
+            if changed.contains(id) {
+                #expect(now.data != old.data, "\(name) should show the change")
+            } else {
+                #expect(now.inode == old.inode && now.data == old.data, "\(name) was written again")
+            }
+        }
+        // The same re-plan into a fresh folder writes every calendar.
+        let elsewhere = temporary.path("elsewhere")
+        let full = try CLI.run(ScheduleFixture.replan(out: out, replacing: ["--absences": absences, "--out": elsewhere]))
+        #expect(full.exitCode == 0)
+        #expect(!full.stdout.contains("unchanged)"))
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: elsewhere + "/calendars/people")) == Set(before.keys))
+    }
+
     /// M1 away for four weeks: only M1's sessions change; moved ones keep their id and get
     /// sequence + 1, and each has a `METHOD:REQUEST` file.
     @Test(arguments: [("schedule/kapstok.toml", "REQUEST"), ("schedule/kapstok-no-organizer.toml", "PUBLISH")])

@@ -35,15 +35,27 @@ public struct ScheduleExport: Sendable {
     public static let ownership = OutputFolder.Ownership(
         names: ["sessions.csv", "unscheduled.csv", "schedule.json", "changes.csv"], prefixes: ["calendars/"])
 
-    /// Every output file of a run; `changes` only for a re-plan.
-    public func files(for result: ScheduleResult, changes: [SessionChange]? = nil) -> [(name: String, data: Data)] {
+    /// The files and ownership of a re-plan that rewrites only the calendars of the people whose
+    /// sessions changed: the other people's files stay as they are in the output folder (use it
+    /// only when that folder's calendars were made from the same sessions file).
+    public func changedFiles(for result: ScheduleResult, changes: [SessionChange]) -> (files: [(name: String, data: Data)], ownership: OutputFolder.Ownership) {
+        let people = Set(changes.flatMap { [$0.menteeID, $0.mentorID] })
+        let files = files(for: result, changes: changes, people: people)
+        var names = Self.ownership.names
+        for file in files where file.name.hasPrefix("calendars/") && !file.name.hasPrefix("calendars/changes/") { names.insert(file.name) }
+        return (files, OutputFolder.Ownership(names: names, prefixes: ["calendars/changes/"]))
+    }
+
+    /// Every output file of a run; `changes` only for a re-plan; `people`: only these people's
+    /// calendars (all when nil).
+    public func files(for result: ScheduleResult, changes: [SessionChange]? = nil, people: Set<String>? = nil) -> [(name: String, data: Data)] {
         var files: [(String, Data)] = [
             ("sessions.csv", Data(sessionsCSV(result.sessions).utf8)),
             ("unscheduled.csv", Data(Self.unscheduledCSV(result.unscheduled).utf8)),
             ("schedule.json", Data(Self.summary(result, changes: changes).rendered().utf8)),
         ]
         if let changes { files.append(("changes.csv", Data(changesCSV(changes).utf8))) }
-        files += calendarFiles(result.sessions, changes: changes ?? [])
+        files += calendarFiles(result.sessions, changes: changes ?? [], people: people)
         return files
     }
 
@@ -139,7 +151,7 @@ public struct ScheduleExport: Sendable {
 
     var organizer: CalendarOrganizer? { program.organizer.map { CalendarOrganizer(email: $0) } }
 
-    func calendarFiles(_ sessions: [Session], changes: [SessionChange]) -> [(name: String, data: Data)] {
+    func calendarFiles(_ sessions: [Session], changes: [SessionChange], people: Set<String>? = nil) -> [(name: String, data: Data)] {
         let events = sessions.filter { $0.status != .noShow }.map { ($0, event($0)) }
         var files: [(String, Data)] = [
             ("calendars/program.ics", ICSWriter.publish(
@@ -151,7 +163,7 @@ public struct ScheduleExport: Sendable {
             byPerson[session.mentorID, default: []].append(event)
         }
         let fileNames = Self.fileNames(for: byPerson.keys.sorted())
-        for id in byPerson.keys.sorted() {
+        for id in byPerson.keys.sorted() where people?.contains(id) ?? true {
             files.append(("calendars/people/\(fileNames[id]!).ics", ICSWriter.publish(
                 events: byPerson[id]!, calendarName: "\(program.name) – \(name(id))", timeZone: timeZone, stamp: stamp,
                 organizer: organizer)))
