@@ -178,9 +178,12 @@ for seed in "${seeds[@]}"; do
         absent_to=$(date_plus "$replan_from" $((replan_days - 1)))
         { cat "$input/absences.csv"; echo "$mentor,$replan_from,$absent_to,leave"; } >"$replan_in/absences.csv"
         log "== $label: $mentor ($mentees_of_mentor mentees) absent $replan_from to $absent_to …"
+        # In place, as the coordinator runs it (--sessions round/sessions.csv --out round/), on a
+        # copy of the schedule's folder so that the schedule stays for inspection.
         replan_out="$dir/replan"
+        cp -a "$out" "$replan_out"
         timed_run replan "$label" "$dir/replan.log" "$replan_out/changes.csv" "$replan_in" \
-            --sessions "$out/sessions.csv" --pairings "$replan_in/pairings.csv" \
+            --sessions "$replan_out/sessions.csv" --pairings "$replan_in/pairings.csv" \
             --availability "$replan_in/availability.csv" --absences "$replan_in/absences.csv" \
             --config "$replan_in/kapstok.toml" --today "$replan_from" --out "$replan_out" || continue
         read -r n complete placed missing optimal st <<<"$(schedule_figures "$replan_out/schedule.json")"
