@@ -4,16 +4,22 @@ import LinearModel
 /// any combination of weeks that cannot be placed and solving again (at most ``cutRounds`` times).
 struct GroupSolver {
     let problem: GroupProblem
+    var largestModel = Self.largestModel
     static let cutRounds = 50
+    /// The most week variables a group's model may have (a mentor with 3 mentees and 8 sessions
+    /// over 26 weeks has about 400).
+    static let largestModel = 200_000
 
     func solve(with solver: some IncrementalSolver, deadline: ContinuousClock.Instant?) throws -> GroupPlan {
         guard !problem.tracks.isEmpty else {
             return GroupPlan(placements: [], status: .optimal, completeBound: 0, sessionsBound: 0)
         }
-        // Past the common deadline a group gets no solver time: the greedy plan, marked as such.
-        if let deadline, Self.seconds(until: deadline) <= 0 {
-            let model = GroupModel(problem)
-            return plan(greedy(), proven: false, bound: nil, model: model)
+        // Past the common deadline a group gets no solver time, and a group whose model would be
+        // huge (one mentor with hundreds of mentees over years) is not built: the greedy plan,
+        // marked as not proven.
+        let variables = problem.tracks.reduce(0) { $0 + $1.weeks.count }
+        if variables > largestModel || deadline.map({ Self.seconds(until: $0) <= 0 }) == true {
+            return plan(greedy(), proven: false, bound: nil, model: nil)
         }
         let model = GroupModel(problem)
         let placement = DayPlacement(problem: problem)
@@ -147,7 +153,7 @@ struct GroupSolver {
         return result
     }
 
-    private func plan(_ placements: [GroupProblem.Option?], proven: Bool, bound: Double?, model: GroupModel) -> GroupPlan {
+    private func plan(_ placements: [GroupProblem.Option?], proven: Bool, bound: Double?, model: GroupModel?) -> GroupPlan {
         let sessions = placements.compactMap { $0 }.count
         var complete = 0
         for (t, track) in problem.tracks.enumerated() where track.completes && placements[t] != nil { complete += 1 }
@@ -157,7 +163,7 @@ struct GroupSolver {
         let tracks = problem.tracks.count
         let completable = problem.tracks.filter(\.completes).count
         var completeBound = completable, sessionsBound = tracks
-        if let bound, bound.isFinite {
+        if let bound, bound.isFinite, let model {
             if model.completionReward > 0 {
                 completeBound = min(completable, max(complete, Int(((bound + 0.5) / model.completionReward).rounded(.down))))
                 let rest = bound + 0.5 - model.completionReward * Double(completeBound)

@@ -15,6 +15,13 @@ public enum Scheduler {
     /// - Parameter timeLimit: seconds for all groups together (each stops at the common
     ///   deadline with its best plan and bound); `nil`: no limit.
     public static func schedule(_ input: ScheduleInput, solver: some IncrementalSolver, timeLimit: Double?) throws -> ScheduleResult {
+        try schedule(input, solver: solver, timeLimit: timeLimit, largestModel: GroupSolver.largestModel)
+    }
+
+    /// ``schedule(_:solver:timeLimit:)`` with another cap on a group's model (tests).
+    static func schedule(
+        _ input: ScheduleInput, solver: some IncrementalSolver, timeLimit: Double?, largestModel: Int
+    ) throws -> ScheduleResult {
         let started = ContinuousClock.now
         let calendar = ScheduleCalendar(
             program: input.program, pairs: input.pairs, availability: input.availability, absences: input.absences,
@@ -23,14 +30,15 @@ public enum Scheduler {
         let groups = ScheduleCalendar.groups(of: calendar.pairPeople, people: calendar.people.count)
         let specs = calendar.pairs.indices.map { PairSpec.fresh(pair: $0, calendar: calendar, from: nil) }
         let deadline = timeLimit.map { started + .milliseconds(Int64(($0 * 1000).rounded(.up))) }
-        let solved = try solveGroups(groups, specs: specs, context: context, solver: solver, deadline: deadline)
+        let solved = try solveGroups(
+            groups, specs: specs, context: context, solver: solver, deadline: deadline, largestModel: largestModel)
         return context.result(groups: groups, solved: solved, keptSessions: [], started: started)
     }
 
     /// Solves each group (in parallel), keeping the order of `groups`.
     static func solveGroups(
         _ groups: [[Int]], specs: [PairSpec], context: PlanningContext, solver: some IncrementalSolver,
-        deadline: ContinuousClock.Instant?
+        deadline: ContinuousClock.Instant?, largestModel: Int = GroupSolver.largestModel
     ) throws -> [SolvedGroup] {
         // Largest groups first, so that the cores finish together.
         let order = groups.indices.sorted { (groups[$1].count, $0) < (groups[$0].count, $1) }
@@ -45,9 +53,13 @@ public enum Scheduler {
             let index = order[position]
             let outcome = Result { () throws -> SolvedGroup in
                 let groupStarted = ContinuousClock.now
-                let problem = contextBox.buffer.problem(for: groups[index], specs: specsBox.buffer)
-                let plan = try GroupSolver(problem: problem.problem).solve(with: solverBox.buffer, deadline: deadline)
+                var problem = contextBox.buffer.problem(for: groups[index], specs: specsBox.buffer)
+                let plan = try GroupSolver(problem: problem.problem, largestModel: largestModel)
+                    .solve(with: solverBox.buffer, deadline: deadline)
                 let elapsed = GroupSolver.seconds(until: groupStarted) * -1
+                // Only the tracks' identities are read afterwards: drop their days and starts, so
+                // that memory holds one group's options at a time, not every group's.
+                for t in problem.problem.tracks.indices { problem.problem.tracks[t].days = [] }
                 return SolvedGroup(pairs: groups[index], problem: problem, plan: plan, seconds: elapsed)
             }
             shared.buffer[index] = outcome

@@ -241,3 +241,21 @@ import Testing
         #expect(result.changes.contains { $0.sessionID == target.id })
     }
 }
+
+@Suite struct LargeGroupTests {
+    /// A group whose model would exceed the cap on week variables is not built: the greedy plan
+    /// is used and reported as not proven, and every rule still holds. (The cap is 200,000, about
+    /// one mentor with 60 mentees and 52 sessions each over three years; lowered here to 100 so
+    /// that a mentor with 3 mentees, about 400 variables, exceeds it.)
+    @Test func aGroupOverTheCapGetsTheGreedyPlan() throws {
+        let pairs = (1...3).map { SchedulePair(menteeID: "E\($0)", mentorID: "M1") }
+        let input = ScheduleInput(program: SchedulerPropertyTests.program(weeks: 20, sessions: 6), pairs: pairs)
+        let capped = try Scheduler.schedule(input, solver: GLPKSolver(options: .scheduling), timeLimit: 60, largestModel: 100)
+        #expect(capped.groups.map(\.status) == [.timeLimit])
+        #expect(capped.sessionsPlaced > 0)
+        #expect(ScheduleChecker.violations(capped.sessions, for: input) == [])
+        let solved = try SchedulerPropertyTests.schedule(input)
+        #expect(solved.groups.map(\.status) == [.optimal])
+        #expect((solved.completePairs, solved.sessionsPlaced) >= (capped.completePairs, capped.sessionsPlaced))
+    }
+}
