@@ -208,15 +208,8 @@ struct ColumnGenerationPairing: PairingBackend {
         let n = problem.menteeCount
         let m = problem.mentorCount
         let tolerance = 1e-9 * (matchWeight + 100)
-        var parent = Array(0..<(n + m))
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        var sets = DisjointSets(count: n + m)
+        func root(_ x: Int) -> Int { sets.root(x) }
         var hasSlack = [Bool](repeating: false, count: n + m)
         var variables = [BasisStatus](repeating: .atLower, count: candidateCount)
         var constraints = [BasisStatus](repeating: .atUpper, count: n + m)
@@ -233,7 +226,8 @@ struct ColumnGenerationPairing: PairingBackend {
                 variables[index] = .atUpper
             } else {
                 variables[index] = .basic
-                parent[root(i)] = root(n + j)
+                let child = root(i), newRoot = root(n + j)
+                sets.attach(child, to: newRoot)
             }
         }
         // Rows with room left must keep their slack basic.
@@ -253,7 +247,7 @@ struct ColumnGenerationPairing: PairingBackend {
             let b = root(n + columnMentor[index])
             guard a != b, !(hasSlack[a] && hasSlack[b]) else { continue }
             variables[index] = .basic
-            parent[a] = b
+            sets.attach(a, to: b)
             hasSlack[b] = hasSlack[a] || hasSlack[b]
         }
         // Each tree left without a slack takes one of a row whose dual is zero (else any row:

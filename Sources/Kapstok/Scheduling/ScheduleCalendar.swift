@@ -156,18 +156,11 @@ struct ScheduleCalendar: Sendable {
 
     /// Groups of pairs connected through shared people, each in pair order, ordered by first pair.
     static func groups(of pairPeople: [(mentee: Int, mentor: Int)], people: Int) -> [[Int]] {
-        var parent = Array(0..<people)
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        var sets = DisjointSets(count: people)
+        func root(_ x: Int) -> Int { sets.root(x) }
         for pair in pairPeople {
             let a = root(pair.mentee), b = root(pair.mentor)
-            if a != b { parent[max(a, b)] = min(a, b) }
+            if a != b { sets.attach(max(a, b), to: min(a, b)) }
         }
         var groupOf: [Int: Int] = [:]
         var groups: [[Int]] = []
