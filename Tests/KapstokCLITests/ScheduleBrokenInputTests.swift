@@ -38,6 +38,8 @@ struct BrokenScheduleRun: Sendable, CustomTestStringConvertible {
         BrokenScheduleRun(name: "sessions-wrong-offset",
                           arguments: replan(replacing: ["--sessions": "schedule-broken/sessions-wrong-offset.csv"])),
         BrokenScheduleRun(name: "replan-leave-unknown", arguments: replan(extra: ["--leave", "E9"])),
+        // A case slip gets a "did you mean".
+        BrokenScheduleRun(name: "replan-leave-case-slip", arguments: replan(extra: ["--leave", "e2"])),
         BrokenScheduleRun(name: "replan-session-unknown",
                           arguments: replan(extra: ["--session", "S000000000000", "--not-before", "2027-04-05"])),
         // A session replan would never move is an error, not a silent no-op: E3's first

@@ -118,8 +118,11 @@ public enum ScheduleLoader {
     ) -> [String] {
         var problems: [String] = []
         let people = SchedulePairsLoader.personIDs(of: loaded.input.pairs + loaded.addedPairs)
+        let sortedPeople = people.sorted()
         for id in leaving where !people.contains(id) {
-            problems.append("--leave \(Diagnostic.quoted(id)) is in no pair of the pairings")
+            var problem = "--leave \(Diagnostic.quoted(id)) is in no pair of the pairings"
+            if let suggestion = Suggestion.closest(to: id, among: sortedPeople) { problem += "; did you mean \(Diagnostic.quoted(suggestion))?" }
+            problems.append(problem)
         }
         let byID = Dictionary(loaded.sessions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for id in sessionIDs {
