@@ -46,6 +46,9 @@ public enum Limits {
     public static let availabilityRowsPerPerson = 500
     /// Pairs one schedule takes: at most 100,000 (each has up to ``sessions`` sessions).
     public static let schedulePairs = 100_000
+    /// Sessions one schedule asks for (pairs × `sessions`): at most 1,000,000, so that the
+    /// calendar files (each session in three of them) stay within a few GB.
+    public static let scheduleSessions = 1_000_000
     /// `sequence` in sessions.csv (the calendar `SEQUENCE`): integers 0…1,000,000.
     public static let sessionSequence: ClosedRange<Int> = 0...1_000_000
     /// The largest round: mentees × mentors at most 1,000,000,000 pairs (the dense score table

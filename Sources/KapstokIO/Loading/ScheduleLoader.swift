@@ -73,6 +73,13 @@ public enum ScheduleLoader {
                 if contacts[id]?.name.isEmpty == true { contacts[id]?.name = name }
             }
         }
+        let asked = (pairs.count + added.count) * configuration.program.sessions
+        if asked > Limits.scheduleSessions {
+            diagnostics.error(
+                .roundTooLarge,
+                "\(pairs.count + added.count) pairs × \(configuration.program.sessions) sessions ask for \(asked) sessions, more than \(Limits.scheduleSessions) (schedule the program in parts, or with fewer sessions)",
+                at: Diagnostic.Location(file: sources.pairings.path, line: 1, column: 1))
+        }
         try diagnostics.throwIfErrors()
         let input = ScheduleInput(
             program: ProgramCalendar(configuration.program), pairs: pairs, availability: availability, absences: absences,
