@@ -26,3 +26,30 @@ import Testing
         #expect(load(pairs: 19_230, sessions: 52) == [])
     }
 }
+
+@Suite struct ScheduleLoaderPeopleTests {
+    private let pairings = InputSource.text("mentee_id,mentor_id\nE1,M1\n", path: "pairings.csv")
+    private let availability = InputSource.text("person_id,weekday,start,end\nE1,mon,09:00,12:00\nE9,tue,09:00,12:00\n", path: "availability.csv")
+
+    /// Without mentors and mentees files, a person in no pair (an unmatched mentee, or a typo)
+    /// is a located warning and the row is not used.
+    @Test func unpairedPersonWithoutPeopleFilesIsAWarning() throws {
+        let loaded = try ScheduleLoader.load(ScheduleSources(pairings: pairings, availability: availability))
+        #expect(loaded.input.availability.map(\.personID) == ["E1"])
+        #expect(loaded.warnings.map(\.description) == [
+            "availability.csv:3:1: warning: person 'E9' is in no pair; the row is not used; give --mentors and --mentees to have unknown ids reported as errors",
+        ])
+    }
+
+    /// With them, a person in a file but in no pair is fine, and an id in no file is an error.
+    @Test func withPeopleFilesAnUnknownIdIsAnError() throws {
+        let mentees = InputSource.text("id,name\nE1,Ann\nE9,Bob\n", path: "mentees.csv")
+        let known = try ScheduleLoader.load(ScheduleSources(pairings: pairings, availability: availability, contacts: [mentees]))
+        #expect(known.warnings.isEmpty)
+        #expect(known.input.availability.count == 2)
+        let onlyAnn = InputSource.text("id,name\nE1,Ann\n", path: "mentees.csv")
+        #expect(throws: DiagnosticsError.self) {
+            try ScheduleLoader.load(ScheduleSources(pairings: pairings, availability: availability, contacts: [onlyAnn]))
+        }
+    }
+}

@@ -29,6 +29,33 @@ public struct ScheduleSources: Sendable {
     }
 }
 
+/// Warnings for rows of people in no pair, when there is no mentors or mentees file to tell an
+/// unmatched person from a typo.
+struct UnpairedRows {
+    let paired: Set<String>
+    let sorted: [String]
+    /// "Did you mean"s compare with every paired id: at most this many per run.
+    private var suggestionsLeft = 100
+
+    init(paired: Set<String>) {
+        self.paired = paired
+        sorted = paired.sorted()
+    }
+
+    /// Warns about a row of a person in no pair; true when the row is to be dropped.
+    mutating func report(_ id: String, at location: Diagnostic.Location?, diagnostics: inout DiagnosticCollector) -> Bool {
+        guard !paired.contains(id) else { return false }
+        var message = "person \(Diagnostic.quoted(id)) is in no pair; the row is not used"
+        if suggestionsLeft > 0 {
+            suggestionsLeft -= 1
+            if let suggestion = Suggestion.closest(to: id, among: sorted) { message += " (did you mean \(Diagnostic.quoted(suggestion))?)" }
+        }
+        message += "; give --mentors and --mentees to have unknown ids reported as errors"
+        if let location { diagnostics.warning(.unknownPerson, message, at: location) }
+        return true
+    }
+}
+
 /// Everything the files say, checked.
 public struct LoadedSchedule: Sendable {
     public var input: ScheduleInput
@@ -60,10 +87,18 @@ public enum ScheduleLoader {
             }
         }
         // Known people: those in a pair, and everyone in the mentors and mentees files when given
-        // (an unmatched mentee's rows are fine; an id in no file is a located error).
-        let people = SchedulePairsLoader.personIDs(of: pairs + added).union(contacts.keys)
-        let availability = sources.availability.flatMap { AvailabilityLoader.load($0, people: people, diagnostics: &diagnostics) } ?? []
-        let absences = sources.absences.flatMap { AbsencesLoader.load($0, people: people, diagnostics: &diagnostics) } ?? []
+        // (an unmatched mentee's rows are fine; an id in no file is a located error). Without
+        // those files an id in no pair may be an unmatched mentee as well as a typo: a warning
+        // with a "did you mean", and its rows are not used.
+        let paired = SchedulePairsLoader.personIDs(of: pairs + added)
+        let people: Set<String>? = sources.contacts.isEmpty ? nil : paired.union(contacts.keys)
+        var availability = sources.availability.flatMap { AvailabilityLoader.load($0, people: people, diagnostics: &diagnostics) } ?? []
+        var absences = sources.absences.flatMap { AbsencesLoader.load($0, people: people, diagnostics: &diagnostics) } ?? []
+        if people == nil {
+            var unknown = UnpairedRows(paired: paired)
+            availability.removeAll { unknown.report($0.personID, at: $0.location, diagnostics: &diagnostics) }
+            absences.removeAll { unknown.report($0.personID, at: $0.location, diagnostics: &diagnostics) }
+        }
         let zone = TimeZone(identifier: configuration.program.timezone) ?? TimeZone(identifier: "UTC")!
         let clock = FoundationWallClock(identifier: configuration.program.timezone) ?? FoundationWallClock(identifier: "UTC")!
         let sessions = sources.sessions.flatMap { SessionsLoader.load($0, clock: clock, diagnostics: &diagnostics) } ?? []
