@@ -14,7 +14,7 @@ extension KapstokCommand {
                 never move. Example:
                   kapstok replan --sessions round/sessions.csv --pairings round/pairings.csv \\
                       --availability availability.csv --absences absences.csv --config kapstok.toml \\
-                      --today 2027-03-08 --out round/
+                      --mentors mentors.csv --mentees mentees.csv --today 2027-03-08 --out round/
                 """)
 
         @Option(help: "The current sessions.csv (statuses planned, held, cancelled, no_show).")
