@@ -18,15 +18,16 @@ extension Scheduler {
     ) throws -> ReplanResult {
         let started = ContinuousClock.now
         let program = input.program
-        // Every pair: current pairings, added pairs, and pairs only in sessions.csv (dissolved).
+        // Every pair: current pairings, added pairs, and pairs only in sessions.csv (added by an
+        // earlier re-plan): a pair goes on until one of its people leaves (--leave).
         var pairs = input.pairs
         var known = Set(pairs.map(\.key))
         let added = request.addedPairs.filter { known.insert($0.key).inserted }
         pairs += added
-        let active = known
         for session in request.sessions where known.insert(session.pair).inserted {
             pairs.append(SchedulePair(menteeID: session.menteeID, mentorID: session.mentorID))
         }
+        let active = known
         let calendar = ScheduleCalendar(
             program: program, pairs: pairs, availability: input.availability, absences: input.absences, clock: input.clock)
         let todayStart = request.today.dayNumber * 1440
@@ -52,8 +53,6 @@ extension Scheduler {
                 fixed.append(session)
             } else if let leaver {
                 cancel(session, "\(Diagnostic.quoted(leaver)) leaves the program")
-            } else if !active.contains(session.pair) {
-                cancel(session, "the pair is no longer in the pairings")
             } else if minute < cutoff {
                 // Inside the freeze a session never moves; one that can no longer take place is
                 // cancelled, so that nobody waits for it.
@@ -100,7 +99,7 @@ extension Scheduler {
                     number: number, old: old.map { ($0.start.date.dayNumber, $0.start.time.minutes) },
                     notBefore: old.flatMap { requests[$0.id] })
             })
-            specs[index].maxGapDays = context.stretchedMaxGap(pair: index, anchor: anchor)
+            specs[index].maxGapDays = context.stretchedMaxGap(pair: index, anchor: anchor, sessions: last - first + 1)
             // A pair asking to move a session later may need a longer gap before it: stretch to
             // whole weeks so that the first day asked for fits after the session before.
             for track in specs[index].tracks {
@@ -129,15 +128,15 @@ extension Scheduler {
         // Sessions that stay: fixed ones, and every movable session of an untouched group.
         let touchedPairs = Set(touched.flatMap { $0 })
         let kept = fixed + movable.filter { !touchedPairs.contains(pairIndex[$0.pair] ?? -1) }
-        // What each pair should have in the end: the program's sessions less those already lost;
-        // for pairs that end (a person leaves, or the pair is no longer listed), what they keep.
+        // What each pair should have in the end: the program's sessions (cancelled and no-show
+        // ones count as missing); for pairs that end (a person leaves), what they keep.
         var required = [Int](repeating: program.sessions, count: calendar.pairs.count)
         for (index, pair) in calendar.pairs.enumerated() {
             let own = fixedByPair[pair.key] ?? []
             let gone = !active.contains(pair.key) || leaving.contains(pair.menteeID) || leaving.contains(pair.mentorID)
             required[index] = gone
                 ? own.filter { $0.status == .planned || $0.status == .held }.count
-                : max(0, program.sessions - own.filter { $0.status == .cancelled || $0.status == .noShow }.count)
+                : program.sessions
         }
         let unchangedReports = untouched.map { group in
             SolvedGroup(
@@ -146,6 +145,8 @@ extension Scheduler {
                 plan: GroupPlan(placements: [], status: .unchanged, completeBound: 0, sessionsBound: 0), seconds: 0)
         }
         let all = solved + unchangedReports
+        var sequenceFloor: [PairID: Int] = [:]
+        for session in request.sessions { sequenceFloor[session.pair] = max(sequenceFloor[session.pair] ?? 0, session.sequence) }
         var oldSequence: [String: Int] = [:]
         for session in movable { oldSequence[session.id] = session.sequence }
         let result = context.result(
@@ -153,7 +154,11 @@ extension Scheduler {
             sequence: { group, t in
                 let track = group.problem.problem.tracks[t]
                 let pair = calendar.pairs[group.pairs[track.pair]]
-                guard let old = movableByTrack[pair.key]?[track.number] else { return 0 }
+                guard let old = movableByTrack[pair.key]?[track.number] else {
+                    // A number the pair had before (a row deleted by hand) keeps rising: its UID
+                    // may already be in people's calendars.
+                    return (sequenceFloor[pair.key] ?? -1) + 1
+                }
                 let now = group.plan.placements[t]
                 let moved = now?.day != old.start.date.dayNumber || now?.start != old.start.time.minutes
                 return old.sequence + (moved ? 1 : 0)
@@ -197,7 +202,8 @@ extension Scheduler {
         {
             changes.append(SessionChange(
                 sessionID: session.id, menteeID: session.menteeID, mentorID: session.mentorID, number: session.number,
-                kind: .added, oldStart: nil, newStart: session.start, why: "new pair"))
+                kind: .added, oldStart: nil, newStart: session.start,
+                why: addedKeys.contains(session.pair) ? "new pair" : "session \(session.number) was missing from the sessions file"))
         }
         schedule.sessions += cancelledHere
         schedule.sessions.sort { ($0.start, $0.menteeID, $0.mentorID, $0.number) < ($1.start, $1.menteeID, $1.mentorID, $1.number) }
@@ -238,19 +244,25 @@ extension PlanningContext {
     /// availability leaves a stretch without any common free day longer than that — the
     /// stretch rounded up to whole weeks, so that the series goes on after the absence instead
     /// of ending there. Nil when the program's maximum can be kept.
-    func stretchedMaxGap(pair: Int, anchor: Int?) -> Int? {
-        var previous = anchor ?? Int((Double(cutoff ?? calendar.firstDay * 1440) / 1440).rounded(.down))
+    func stretchedMaxGap(pair: Int, anchor: Int?, sessions: Int) -> Int? {
+        // Walk the pair's series alone, each session on the first common free day at least the
+        // minimum gap after the one before: the longest step is the gap the series needs.
+        let from = max(calendar.firstDay, Int((Double(cutoff ?? calendar.firstDay * 1440) / 1440).rounded(.down)))
+        guard from <= calendar.lastDay else { return nil }
+        let days = (from...calendar.lastDay).filter { !starts(pair: pair, day: $0).isEmpty }
+        var previous = anchor
         var longest = 0
-        let first = max(calendar.firstDay, previous + 1)
-        guard first <= calendar.lastDay else { return nil }
-        var any = false
-        for day in first...calendar.lastDay where !starts(pair: pair, day: day).isEmpty {
-            if anchor != nil || any { longest = max(longest, day - previous) }
-            previous = day
-            any = true
+        var index = 0
+        for _ in 0..<sessions {
+            let earliest = previous.map { $0 + minGapDays } ?? from
+            while index < days.count, days[index] < earliest { index += 1 }
+            guard index < days.count else { break }
+            if let previous { longest = max(longest, days[index] - previous) }
+            previous = days[index]
         }
         guard longest > maxGapDays else { return nil }
-        return (longest + 6) / 7 * 7
+        // One week more than the pair alone needs, for the other sessions of its people.
+        return (longest + 7 + 6) / 7 * 7
     }
 
     func emptyProblem() -> GroupProblem {

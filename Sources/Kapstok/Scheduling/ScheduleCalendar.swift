@@ -141,10 +141,14 @@ struct ScheduleCalendar: Sendable {
         let weekly = weeklyStarts[pair][Self.weekdayIndex(day)]
         guard clockChangeDays.contains(day) else { return weekly }
         let date = CalendarDate(dayNumber: day)
+        // On the day clocks change, a session may neither touch a skipped time nor span the
+        // change (in the autumn night 02:00–03:00 would last two hours).
+        func offset(_ minute: Int) -> Int { clock.utcOffsetSeconds(at: LocalDateTime(date: date, time: ClockTime(minutes: min(minute, 1439)))) }
         return weekly.filter { start in
-            stride(from: start, through: start + sessionMinutes, by: slotMinutes).allSatisfy { minute in
+            let end = start + sessionMinutes
+            return stride(from: start, through: end, by: slotMinutes).allSatisfy { minute in
                 minute >= 1440 || clock.exists(LocalDateTime(date: date, time: ClockTime(minutes: minute)))
-            }
+            } && offset(start) == offset(end)
         }
     }
 

@@ -32,6 +32,10 @@ extension PlanningContext {
         if from > calendar.lastDay {
             return "the re-plan starts after the program's end \(program.end): no day is left for new sessions"
         }
+        let lost = fixed.filter { $0.pair == info.key && ($0.status == .cancelled || $0.status == .noShow) }.count
+        if lost > 0, placed + lost >= wanted {
+            return "\(lost) of the pair's sessions \(lost == 1 ? "was" : "were") cancelled or not held"
+        }
         let days = (from...calendar.lastDay).filter { !starts(pair: pair, day: $0).isEmpty }
         let fixedCount = fixed.filter { $0.pair == info.key && ($0.status == .planned || $0.status == .held) }.count
         let anchor = fixed.filter { $0.pair == info.key && ($0.status == .planned || $0.status == .held) }.map(\.start.date.dayNumber).max()

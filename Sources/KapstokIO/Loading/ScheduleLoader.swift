@@ -70,9 +70,10 @@ public struct LoadedSchedule: Sendable {
 
 /// Reads and checks every input of a scheduling run, reporting all problems at once.
 ///
-/// People in `availability.csv` and `absences.csv` must be in a pair (the pairings or the added
-/// pairs) or, when given, in the mentors or mentees file; sessions must belong to a listed pair unless it ended (their future sessions are then
-/// cancelled by `replan`); times in `sessions.csv` must carry the program zone's UTC offset.
+/// People in `availability.csv` and `absences.csv` must be in a pair (the pairings, the added
+/// pairs or the sessions file) or, when given, in the mentors or mentees file (without those
+/// files, an id in no pair is a warning and its rows are not used); times in `sessions.csv` must
+/// carry the program zone's UTC offset.
 public enum ScheduleLoader {
     public static func load(_ sources: ScheduleSources) throws(DiagnosticsError) -> LoadedSchedule {
         var diagnostics = DiagnosticCollector()
@@ -90,7 +91,12 @@ public enum ScheduleLoader {
         // (an unmatched mentee's rows are fine; an id in no file is a located error). Without
         // those files an id in no pair may be an unmatched mentee as well as a typo: a warning
         // with a "did you mean", and its rows are not used.
-        let paired = SchedulePairsLoader.personIDs(of: pairs + added)
+        let zone = TimeZone(identifier: configuration.program.timezone) ?? TimeZone(identifier: "UTC")!
+        let clock = FoundationWallClock(identifier: configuration.program.timezone) ?? FoundationWallClock(identifier: "UTC")!
+        let sessions = sources.sessions.flatMap { SessionsLoader.load($0, clock: clock, diagnostics: &diagnostics) } ?? []
+        // Pairs only in sessions.csv (added by an earlier re-plan) are pairs too.
+        let sessionPairs = sessions.map { SchedulePair(menteeID: $0.menteeID, mentorID: $0.mentorID) }
+        let paired = SchedulePairsLoader.personIDs(of: pairs + added + sessionPairs)
         let people: Set<String>? = sources.contacts.isEmpty ? nil : paired.union(contacts.keys)
         var availability = sources.availability.flatMap { AvailabilityLoader.load($0, people: people, diagnostics: &diagnostics) } ?? []
         var absences = sources.absences.flatMap { AbsencesLoader.load($0, people: people, diagnostics: &diagnostics) } ?? []
@@ -99,9 +105,6 @@ public enum ScheduleLoader {
             availability.removeAll { unknown.report($0.personID, at: $0.location, diagnostics: &diagnostics) }
             absences.removeAll { unknown.report($0.personID, at: $0.location, diagnostics: &diagnostics) }
         }
-        let zone = TimeZone(identifier: configuration.program.timezone) ?? TimeZone(identifier: "UTC")!
-        let clock = FoundationWallClock(identifier: configuration.program.timezone) ?? FoundationWallClock(identifier: "UTC")!
-        let sessions = sources.sessions.flatMap { SessionsLoader.load($0, clock: clock, diagnostics: &diagnostics) } ?? []
         for pair in pairs + added {
             for (id, name) in [(pair.menteeID, pair.menteeName), (pair.mentorID, pair.mentorName)] where !name.isEmpty {
                 if contacts[id] == nil { contacts[id] = Contact(id: id, name: name) }
@@ -159,7 +162,8 @@ public enum ScheduleLoader {
         _ loaded: LoadedSchedule, leaving: [String], sessionIDs: [String], today: CalendarDate? = nil
     ) -> [String] {
         var problems: [String] = []
-        let people = SchedulePairsLoader.personIDs(of: loaded.input.pairs + loaded.addedPairs)
+        let people = SchedulePairsLoader.personIDs(
+            of: loaded.input.pairs + loaded.addedPairs + loaded.sessions.map { SchedulePair(menteeID: $0.menteeID, mentorID: $0.mentorID) })
         let sortedPeople = people.sorted()
         for id in leaving where !people.contains(id) {
             var problem = "--leave \(Diagnostic.quoted(id)) is in no pair of the pairings"

@@ -259,3 +259,65 @@ import Testing
         #expect((solved.completePairs, solved.sessionsPlaced) >= (capped.completePairs, capped.sessionsPlaced))
     }
 }
+
+/// Cases found by trying the commands as a careless coordinator would.
+@Suite struct ReplanRegressionTests {
+    static func program(_ edit: (inout Configuration.Program) -> Void = { _ in }) -> ProgramCalendar {
+        var program = Configuration.Program()
+        edit(&program)
+        return ProgramCalendar(program)
+    }
+
+    /// An absence announced weeks ahead stretches the gap over it instead of cancelling the
+    /// rest of the series (as it does when announced on its first day).
+    @Test(arguments: ["2027-02-20", "2027-03-01"])
+    func anAbsenceAnnouncedAheadStretchesTheGap(today: String) throws {
+        let input = ScheduleInput(program: Self.program(), pairs: [SchedulePair(menteeID: "E01", mentorID: "M01")])
+        let first = try Scheduler.schedule(input, solver: GLPKSolver(options: .scheduling), timeLimit: 60)
+        #expect(first.completePairs == 1)
+        var changed = input
+        changed.absences = [Absence(personID: "E01", from: date("2027-03-01"), to: date("2027-03-31"))]
+        let result = try Scheduler.replan(changed, request: ReplanRequest(sessions: first.sessions, today: date(today)), solver: GLPKSolver(options: .scheduling), timeLimit: 60)
+        #expect(result.changes.allSatisfy { $0.kind == .moved }, "\(result.changes.map(\.why))")
+        #expect(result.schedule.completePairs == 1)
+        #expect(result.schedule.sessions.allSatisfy { $0.start.date < date("2027-03-01") || $0.start.date > date("2027-03-31") })
+    }
+
+    /// A pair added by one re-plan (and so only in sessions.csv, not in pairings.csv) keeps its
+    /// sessions in the next re-plan.
+    @Test func anAddedPairSurvivesTheNextReplan() throws {
+        let pairs = [SchedulePair(menteeID: "E01", mentorID: "M01")]
+        let input = ScheduleInput(program: Self.program(), pairs: pairs)
+        let first = try Scheduler.schedule(input, solver: GLPKSolver(options: .scheduling), timeLimit: 60)
+        let added = SchedulePair(menteeID: "E02", mentorID: "M01")
+        let today = date("2027-02-08")
+        let second = try Scheduler.replan(input, request: ReplanRequest(sessions: first.sessions, today: today, addedPairs: [added]), solver: GLPKSolver(options: .scheduling), timeLimit: 60)
+        #expect(second.schedule.sessions.filter { $0.menteeID == "E02" }.count == 6)
+        let third = try Scheduler.replan(input, request: ReplanRequest(sessions: second.schedule.sessions, today: today), solver: GLPKSolver(options: .scheduling), timeLimit: 60)
+        #expect(third.changes.isEmpty)
+        #expect(third.schedule.sessions == second.schedule.sessions)
+    }
+
+    /// The autumn night's repeated hour: a session from 02:00 to 03:00 on 2027-10-31 in
+    /// Brussels would last two hours, so it is not offered.
+    @Test func noSessionSpansTheAutumnClockChange() throws {
+        struct Brussels2027: WallClock {
+            // +02:00 until 2027-10-31 03:00 (the first 02:00–03:00), +01:00 after.
+            func utcOffsetSeconds(at local: LocalDateTime) -> Int {
+                local < LocalDateTime(date: date("2027-10-31"), time: ClockTime(hours: 3, minutes: 0)) ? 7200 : 3600
+            }
+            func exists(_ local: LocalDateTime) -> Bool { true }
+        }
+        let program = Self.program {
+            $0.start = CalendarDate(year: 2027, month: 10, day: 31)
+            $0.end = CalendarDate(year: 2027, month: 11, day: 1)
+            $0.sessions = 1
+        }
+        let window = TimeWindow(start: ClockTime(hours: 2, minutes: 0), end: ClockTime(hours: 3, minutes: 0))
+        let input = ScheduleInput(
+            program: program, pairs: [SchedulePair(menteeID: "A1", mentorID: "B1")],
+            availability: ["A1", "B1"].map { AvailabilityWindow(personID: $0, weekday: .sunday, window: window) }, clock: Brussels2027())
+        let result = try Scheduler.schedule(input, solver: GLPKSolver(options: .scheduling), timeLimit: 60)
+        #expect(result.sessions.isEmpty)
+    }
+}
