@@ -10,6 +10,8 @@
 /// that the week model can cut that combination off.
 struct DayPlacement {
     let problem: GroupProblem
+    /// The run's deadline: the search stops there too (checked every 1,000 nodes).
+    var deadline: ContinuousClock.Instant? = nil
     static let nodeLimit = 20_000
 
     enum Outcome {
@@ -156,6 +158,7 @@ struct DayPlacement {
         func visit(_ depth: Int, _ cost: Int) {
             nodes += 1
             if nodes > Self.nodeLimit || cost >= bestCost { return }
+            if nodes % 1000 == 0, let deadline, ContinuousClock.now >= deadline { nodes = Self.nodeLimit + 1; return }
             if depth == members.count {
                 best = chosen.map { $0! }
                 bestCost = cost

@@ -22,7 +22,7 @@ struct GroupSolver {
             return plan(greedy(), proven: false, bound: nil, model: nil)
         }
         let model = GroupModel(problem)
-        let placement = DayPlacement(problem: problem)
+        let placement = DayPlacement(problem: problem, deadline: deadline)
         return try solver.withSession(for: model.model) { session in
             var lastBound: Double?
             var proven = true

@@ -307,11 +307,11 @@ extension PlanningContext {
                 let previous = series[position - 1]
                 let gap = day - previous.start.date.dayNumber
                 if gap < minGapDays {
-                    problems[session.id] = "only \(gap) days after session \(previous.number) (at least \(program.minGapWeeks) weeks)"
+                    problems[session.id] = "only \(gap) days after session \(previous.number) (at least \(weekCount(program.minGapWeeks)))"
                     continue
                 }
                 if gap > maxGapDays {
-                    problems[session.id] = "\(gap) days after session \(previous.number) (at most \(program.maxGapWeeks) weeks)"
+                    problems[session.id] = "\(gap) days after session \(previous.number) (at most \(weekCount(program.maxGapWeeks)))"
                     continue
                 }
             }

@@ -43,10 +43,10 @@ extension PlanningContext {
         if alone + fixedCount < wanted {
             let needed = 7 * program.minGapWeeks * (max(1, wanted) - 1) + 1
             if calendar.dayCount < needed && anchor == nil {
-                return "the program's \(calendar.dayCount) days are too short for \(wanted) sessions \(program.minGapWeeks) weeks apart"
+                return "the program's \(calendar.dayCount) days are too short for \(wanted) sessions \(weekCount(program.minGapWeeks)) apart"
             }
             if let stretch = longestStretch(days: days, anchor: anchor), stretch.days > maxGapDays {
-                var text = "\(mentee) and \(mentor) have no common free day from \(CalendarDate(dayNumber: stretch.from)) to \(CalendarDate(dayNumber: stretch.to)) (\(weeks(stretch.days)); sessions are at most \(program.maxGapWeeks) weeks apart)"
+                var text = "\(mentee) and \(mentor) have no common free day from \(CalendarDate(dayNumber: stretch.from)) to \(CalendarDate(dayNumber: stretch.to)) (\(weeks(stretch.days)); sessions are at most \(weekCount(program.maxGapWeeks)) apart)"
                 let away = absences(of: [info.menteeID, info.mentorID], overlapping: stretch.from...stretch.to)
                 if !away.isEmpty { text += "; " + away.joined(separator: "; ") }
                 return text
@@ -108,6 +108,9 @@ extension PlanningContext {
         }
         return best
     }
+
+    /// `1 week`, `3 weeks`.
+    func weekCount(_ weeks: Int) -> String { weeks == 1 ? "1 week" : "\(weeks) weeks" }
 
     func weeks(_ days: Int) -> String {
         days % 7 == 0 ? "\(days / 7) weeks" : "\(days) days"
