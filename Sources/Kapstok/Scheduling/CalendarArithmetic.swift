@@ -139,6 +139,11 @@ public struct TimeWindow: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     /// Minutes from start to end.
     public var minutes: Int { end.minutes - start.minutes }
+
+    /// Whether a span of `minutes` from `start` (minutes after midnight) lies inside the window.
+    public func holds(start: Int, minutes: Int) -> Bool {
+        start >= self.start.minutes && start + minutes <= end.minutes
+    }
 }
 
 extension Substring {

@@ -51,8 +51,7 @@ struct GroupProblem: Sendable {
     }
 
     func isPreferred(_ start: Int) -> Bool {
-        guard let preferred else { return false }
-        return start >= preferred.start && start + sessionMinutes <= preferred.end
+        preferred?.holds(start: start, minutes: sessionMinutes) ?? false
     }
 
     /// Whether consecutive tracks of one pair can take days in these weeks (indices into each
@@ -102,8 +101,8 @@ struct GroupProblem: Sendable {
     /// A re-plan's longer maximum gap for pairs whose next session cannot keep the maximum
     /// because of an absence (whole weeks); by pair index.
     var stretchedMaxGap: [Int: Int] = [:]
-    /// Preferred hours as minutes after midnight (start, end), if any.
-    var preferred: (start: Int, end: Int)? = nil
+    /// `[program] preferred_hours`, if any.
+    var preferred: TimeWindow? = nil
 
     /// The maximum gap in days of a pair.
     func maxGap(pair: Int) -> Int { stretchedMaxGap[pair] ?? maxGapDays }

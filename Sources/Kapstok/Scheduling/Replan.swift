@@ -222,20 +222,9 @@ extension Scheduler {
         guard let pair = calendar.pairs.firstIndex(where: { $0.key == session.pair }) else { return nil }
         let day = session.start.date.dayNumber, start = session.start.time.minutes
         if calendar.starts(pair: pair, day: day).contains(start) { return nil }
-        for id in [session.menteeID, session.mentorID] {
-            if let absence = calendar.absences.first(where: { $0.personID == id && $0.from.dayNumber <= day && day <= $0.to.dayNumber }) {
-                return "\(Diagnostic.quoted(id)) is absent \(absence.from) to \(absence.to)"
-            }
-        }
-        for id in [session.menteeID, session.mentorID] {
-            guard let person = calendar.personIndex[id] else { continue }
-            let inside = calendar.windows[person][ScheduleCalendar.weekdayIndex(day)].contains {
-                $0.start.minutes <= start && session.end.time.minutes <= $0.end.minutes
-            }
-            if !inside { return "\(Diagnostic.quoted(id)) is no longer available then" }
-        }
-        // Off the grid or a different length: a hand-made session; it stays.
-        return nil
+        // Off the grid or a different length (a hand-made session) alone is no reason: it stays.
+        return calendar.unavailability(
+            of: [session.menteeID, session.mentorID], day: day, start: start, minutes: session.end.time.minutes - start)
     }
 }
 
@@ -343,18 +332,10 @@ extension PlanningContext {
             return "sessions now last \(calendar.sessionMinutes) minutes"
         }
         if starts(pair: pair, day: day).contains(start) { return nil }
-        for id in [session.menteeID, session.mentorID] {
-            if let absence = calendar.absences.first(where: { $0.personID == id && $0.from.dayNumber <= day && day <= $0.to.dayNumber }) {
-                return "\(Diagnostic.quoted(id)) is absent \(absence.from) to \(absence.to)"
-            }
-        }
-        let weekday = ScheduleCalendar.weekdayIndex(day)
-        for id in [session.menteeID, session.mentorID] {
+        let ids = [session.menteeID, session.mentorID]
+        if let why = calendar.unavailability(of: ids, day: day, start: start, minutes: calendar.sessionMinutes) { return why }
+        for id in ids {
             guard let person = calendar.personIndex[id] else { continue }
-            let inside = calendar.windows[person][weekday].contains { $0.start.minutes <= start && start + calendar.sessionMinutes <= $0.end.minutes }
-            if !inside {
-                return "\(Diagnostic.quoted(id)) is no longer available on \(Weekday.allCases[weekday].name) \(ClockTime(minutes: start))–\(ClockTime(minutes: start + calendar.sessionMinutes))"
-            }
             if let clash = busy[person]?[day]?.first(where: { start < $0.1 && $0.0 < start + calendar.sessionMinutes }) {
                 return "clashes with a session of \(Diagnostic.quoted(id)) at \(ClockTime(minutes: clash.0)) that stays"
             }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The calendar facts every part of the scheduler reads: each person's merged weekly windows and
 /// absent days, each pair's feasible session starts per day, and the connected groups.
 ///
@@ -154,8 +156,25 @@ struct ScheduleCalendar: Sendable {
 
     /// Whether a start lies in the preferred hours (the whole session inside them).
     func isPreferred(start: Int) -> Bool {
-        guard let preferred = program.preferredHours else { return false }
-        return start >= preferred.start.minutes && start + sessionMinutes <= preferred.end.minutes
+        program.preferredHours?.holds(start: start, minutes: sessionMinutes) ?? false
+    }
+
+    /// Why these people cannot meet from `start` for `minutes` on a day, in words: an absence,
+    /// or a window that does not hold the time; nil when both are free.
+    func unavailability(of ids: [String], day: Int, start: Int, minutes: Int) -> String? {
+        for id in ids {
+            if let absence = absences.first(where: { $0.personID == id && $0.from.dayNumber <= day && day <= $0.to.dayNumber }) {
+                return "\(Diagnostic.quoted(id)) is absent \(absence.from) to \(absence.to)"
+            }
+        }
+        let weekday = Self.weekdayIndex(day)
+        for id in ids {
+            guard let person = personIndex[id] else { continue }
+            if !windows[person][weekday].contains(where: { $0.holds(start: start, minutes: minutes) }) {
+                return "\(Diagnostic.quoted(id)) is no longer available on \(Weekday.allCases[weekday].name) \(ClockTime(minutes: start))–\(ClockTime(minutes: start + minutes))"
+            }
+        }
+        return nil
     }
 
     /// Groups of pairs connected through shared people, each in pair order, ordered by first pair.

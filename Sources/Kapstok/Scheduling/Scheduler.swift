@@ -305,7 +305,7 @@ struct PlanningContext: Sendable {
         let problem = GroupProblem(
             pairs: groupPairs, tracks: tracks, weeklyLimits: weekly, rewardsCompletion: mode == .schedule,
             sessionMinutes: length, minGapDays: minGapDays, maxGapDays: maxGapDays, stretchedMaxGap: stretchedGaps,
-            preferred: program.preferredHours.map { ($0.start.minutes, $0.end.minutes) })
+            preferred: program.preferredHours)
         return BuiltGroup(problem: problem, pairs: pairs, old: old)
     }
 
