@@ -13,9 +13,12 @@ let package = Package(
         .library(name: "LinearModel", targets: ["LinearModel"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
         .library(name: "Diagnostics", targets: ["Diagnostics"]),
+        .library(name: "KapstokStore", targets: ["KapstokStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The program workspace: one SQLite file (needs libsqlite3-dev).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,10 +33,15 @@ let package = Package(
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
         .target(name: "Kapstok", dependencies: ["Diagnostics", "LinearModel"]),
         .target(name: "KapstokIO", dependencies: ["Diagnostics", "Kapstok"]),
+        // The workspace (SQLite through GRDB), at the edge beside IO: the domain never imports it.
+        .target(
+            name: "KapstokStore",
+            dependencies: ["Diagnostics", "Kapstok", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "kapstok",
             dependencies: [
-                "Diagnostics", "Kapstok", "KapstokIO", "GLPKSolver", "LinearModel",
+                "Diagnostics", "Kapstok", "KapstokIO", "KapstokStore", "GLPKSolver", "LinearModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +49,7 @@ let package = Package(
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
         .testTarget(name: "KapstokTests", dependencies: ["Kapstok", "KapstokIO", "GLPKSolver", "LinearModel"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "KapstokStoreTests", dependencies: ["KapstokStore", "Kapstok", "Diagnostics"]),
         .testTarget(name: "KapstokIOTests", dependencies: ["KapstokIO", "Kapstok", "Diagnostics"]),
         // Golden tests that run the built `kapstok` binary; they read Fixtures/ and Snapshots/
         // from the source tree through #filePath (so snapshots can be re-recorded in place).

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Kapstok and its tests need on Debian, only what is missing (run as root, or
-# with sudo available): GLPK (libglpk-dev, linked by the package) and Python's icalendar (the
-# tests check the calendar files with it, Scripts/check_ics.py). Used by the README's first
-# command and by .ci/run.
+# with sudo available): GLPK (libglpk-dev, linked by the package), SQLite (libsqlite3-dev, for
+# the workspace through GRDB), Python's icalendar (the tests check the calendar files with it,
+# Scripts/check_ics.py) and Chromium (the tests render the HTML reports headless to a PNG).
+# Used by the README's first command and by .ci/run.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
@@ -13,6 +14,8 @@ apt_install() {
     as_root apt-get install -y -qq "$@"
 }
 [ -f /usr/include/glpk.h ] || apt_install libglpk-dev
+[ -f /usr/include/sqlite3.h ] || apt_install libsqlite3-dev
+command -v chromium >/dev/null || apt_install chromium
 if ! python3 -c 'import icalendar' 2>/dev/null; then
     command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1 || apt_install python3 python3-pip
     # Debian's own python3 refuses a plain pip install (externally managed environment).

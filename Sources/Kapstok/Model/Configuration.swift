@@ -4,6 +4,10 @@ public struct Configuration: Sendable, Equatable {
     public var rules = Rules()
     public var pairing = Pairing()
     public var program = Program()
+    /// `[tracking]`: thresholds of the progress report.
+    public var tracking = TrackingSettings()
+    /// `[[objectives]]`: the program's measurable objectives, in file order.
+    public var objectives: [ProgramObjective] = []
 
     public init() {}
 

@@ -51,6 +51,18 @@ public enum Limits {
     public static let scheduleSessions = 1_000_000
     /// `sequence` in sessions.csv (the calendar `SEQUENCE`): integers 0…1,000,000.
     public static let sessionSequence: ClosedRange<Int> = 0...1_000_000
+    /// Session ratings (by mentee and by mentor): integers 1–5.
+    public static let rating: ClosedRange<Int> = 1...5
+    /// Goal and milestone titles: 1…200 characters, no control characters.
+    public static let titleLength: ClosedRange<Int> = 1...200
+    /// Free text of notes, evidence and reasons: at most 10,000 characters (tabs and line breaks allowed).
+    public static let noteLength = 10_000
+    /// `[tracking] on_track_shortfall` and `at_risk_shortfall`, in percentage points: 0–100.
+    public static let shortfallPoints = NumberRange(atLeast: 0, atMost: 100)
+    /// `[tracking] not_discussed_weeks` and `no_session_weeks`: 1…156 (three years).
+    public static let trackingWeeks: ClosedRange<Int> = 1...156
+    /// `[[objectives]]` tables in kapstok.toml: at most 100.
+    public static let objectives = 100
     /// The largest round: mentees × mentors at most 1,000,000,000 pairs (the dense score table
     /// takes 4 bytes per pair, so 4 GB).
     public static let maxPairs = 1_000_000_000
