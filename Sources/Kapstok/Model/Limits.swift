@@ -61,6 +61,8 @@ public enum Limits {
     public static let shortfallPoints = NumberRange(atLeast: 0, atMost: 100)
     /// `[tracking] not_discussed_weeks` and `no_session_weeks`: 1…156 (three years).
     public static let trackingWeeks: ClosedRange<Int> = 1...156
+    /// `[tracking] draft_goals`: draft goals per pair when a round is recorded, 1…10.
+    public static let draftGoals: ClosedRange<Int> = 1...10
     /// `[[objectives]]` tables in kapstok.toml: at most 100.
     public static let objectives = 100
     /// The largest round: mentees × mentors at most 1,000,000,000 pairs (the dense score table

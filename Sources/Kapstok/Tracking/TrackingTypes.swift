@@ -180,6 +180,9 @@ public struct TrackingSettings: Sendable, Hashable {
     public var notDiscussedWeeks: Int = 6
     /// A pair with no session held for this many weeks is flagged (default 8).
     public var noSessionWeeks: Int = 8
+    /// Draft goals a recorded round gives each pair: the mentee's largest weighted gaps that the
+    /// mentor covers, at most this many (default 3, ``Limits/draftGoals``).
+    public var draftGoals: Int = 3
 
     public init() {}
 }
