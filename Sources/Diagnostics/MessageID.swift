@@ -146,5 +146,11 @@ extension Diagnostic {
         public static let unknownKey: MessageID = "unknown-key"
         /// A configuration value of the wrong type or out of range.
         public static let invalidValue: MessageID = "invalid-value"
+
+        // Workspace import
+
+        /// A framework that differs from the workspace's, imported without both people files
+        /// (whose level columns follow the framework).
+        public static let frameworkNeedsPeople: MessageID = "framework-needs-people"
     }
 }

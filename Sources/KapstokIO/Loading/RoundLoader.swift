@@ -81,13 +81,21 @@ public struct RoundLoader: Sendable {
     /// - Returns: the round and the warnings (sorted).
     /// - Throws: ``DiagnosticsError`` with every error and warning (sorted) if any error was found.
     public func loadRound(_ sources: RoundSources) throws(DiagnosticsError) -> (round: Round, warnings: [Diagnostic]) {
+        try loadRound(sources, framework: .builtIn)
+    }
+
+    /// Loads a round whose framework, when `sources` has no framework file, is `defaultFramework`
+    /// (a workspace's).
+    public func loadRound(
+        _ sources: RoundSources, framework defaultFramework: Framework
+    ) throws(DiagnosticsError) -> (round: Round, warnings: [Diagnostic]) {
         var diagnostics = DiagnosticCollector()
         let configuration = sources.configuration.map { ConfigurationLoader.load($0, diagnostics: &diagnostics) }
             ?? Configuration()
 
         // An unreadable framework file is reported; the people are then checked without level
         // columns rather than against the built-in framework, which would only add noise.
-        var framework = Framework.builtIn
+        var framework = defaultFramework
         if let source = sources.framework {
             framework = FrameworkLoader.load(source, diagnostics: &diagnostics) ?? Framework(items: [])
         }

@@ -91,7 +91,6 @@ public enum ScheduleLoader {
         // (an unmatched mentee's rows are fine; an id in no file is a located error). Without
         // those files an id in no pair may be an unmatched mentee as well as a typo: a warning
         // with a "did you mean", and its rows are not used.
-        let zone = TimeZone(identifier: configuration.program.timezone) ?? TimeZone(identifier: "UTC")!
         let clock = FoundationWallClock(identifier: configuration.program.timezone) ?? FoundationWallClock(identifier: "UTC")!
         let sessions = sources.sessions.flatMap { SessionsLoader.load($0, clock: clock, diagnostics: &diagnostics) } ?? []
         // Pairs only in sessions.csv (added by an earlier re-plan) are pairs too.
@@ -105,12 +104,6 @@ public enum ScheduleLoader {
             availability.removeAll { unknown.report($0.personID, at: $0.location, diagnostics: &diagnostics) }
             absences.removeAll { unknown.report($0.personID, at: $0.location, diagnostics: &diagnostics) }
         }
-        for pair in pairs + added {
-            for (id, name) in [(pair.menteeID, pair.menteeName), (pair.mentorID, pair.mentorName)] where !name.isEmpty {
-                if contacts[id] == nil { contacts[id] = Contact(id: id, name: name) }
-                if contacts[id]?.name.isEmpty == true { contacts[id]?.name = name }
-            }
-        }
         let asked = (pairs.count + added.count) * configuration.program.sessions
         if asked > Limits.scheduleSessions {
             diagnostics.error(
@@ -119,12 +112,35 @@ public enum ScheduleLoader {
                 at: Diagnostic.Location(file: sources.pairings.path, line: 1, column: 1))
         }
         try diagnostics.throwIfErrors()
+        var loaded = assemble(
+            configuration: configuration, pairs: pairs, availability: availability, absences: absences, sessions: sessions,
+            addedPairs: added, contacts: contacts)
+        loaded.warnings = diagnostics.warnings
+        return loaded
+    }
+
+    /// The same checked input from values already held (a workspace's people, pairs and
+    /// calendars): the configuration's zone and clock, the pairings' names as contacts where the
+    /// people give none. Values from a workspace were checked when they were imported.
+    public static func assemble(
+        configuration: Configuration, pairs: [SchedulePair], availability: [AvailabilityWindow], absences: [Absence],
+        sessions: [Session] = [], addedPairs: [SchedulePair] = [], contacts: [String: Contact]
+    ) -> LoadedSchedule {
+        let zone = TimeZone(identifier: configuration.program.timezone) ?? TimeZone(identifier: "UTC")!
+        let clock = FoundationWallClock(identifier: configuration.program.timezone) ?? FoundationWallClock(identifier: "UTC")!
+        var contacts = contacts
+        for pair in pairs + addedPairs {
+            for (id, name) in [(pair.menteeID, pair.menteeName), (pair.mentorID, pair.mentorName)] where !name.isEmpty {
+                if contacts[id] == nil { contacts[id] = Contact(id: id, name: name) }
+                if contacts[id]?.name.isEmpty == true { contacts[id]?.name = name }
+            }
+        }
         let input = ScheduleInput(
             program: ProgramCalendar(configuration.program), pairs: pairs, availability: availability, absences: absences,
             clock: clock)
         return LoadedSchedule(
-            input: input, configuration: configuration, timeZone: zone, sessions: sessions, addedPairs: added,
-            contacts: contacts, warnings: diagnostics.warnings)
+            input: input, configuration: configuration, timeZone: zone, sessions: sessions, addedPairs: addedPairs,
+            contacts: contacts, warnings: [])
     }
 
     /// The added pairs that are new: a mentee who already has another mentor in the pairings is
