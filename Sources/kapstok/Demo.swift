@@ -17,6 +17,9 @@ extension KapstokCommand {
         @Option(help: "Output folder.")
         var out: String = "out/demo"
 
+        @Option(help: "The demo workspace (re-created on each run; only a folder holding a Kapstok workspace or nothing is used).")
+        var workspace: String = "out/demo-workspace"
+
         @OptionGroup var solve: SolveOptions
 
         func run() throws {
@@ -62,6 +65,8 @@ extension KapstokCommand {
             print("")
             print("Sessions (\(show(out))/sessions.csv, calendars in \(show(out))/calendars/):")
             print(ScheduleSummary.render(planned, changes: nil, folder: out, files: files.map(\.name)))
+            try DemoWorkspace.run(
+                folder: URL(fileURLWithPath: workspace), dataset: folder, result: result, schedule: planned, reportFolder: out)
         }
     }
 }

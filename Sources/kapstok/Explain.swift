@@ -27,6 +27,7 @@ extension KapstokCommand {
         var top: Int = 10
 
         func validate() throws {
+            try input.requirePeopleFiles()
             guard Self.topRange.contains(top) else {
                 throw ValidationError("--top must be between \(Self.topRange.lowerBound) and \(Self.topRange.upperBound), got \(top)")
             }

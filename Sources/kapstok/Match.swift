@@ -16,17 +16,35 @@ extension KapstokCommand {
 
         @OptionGroup var input: RoundOptions
         @OptionGroup var solve: SolveOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
-        @Option(help: "Output folder (created if missing); its files are replaced together, in one commit.")
-        var out: String
+        @Option(help: "Output folder (created if missing); its files are replaced together, in one commit. Optional with a workspace.")
+        var out: String?
+
+        @Option(help: "With a workspace: the match date (draft goals start on it), YYYY-MM-DD; default today (UTC).")
+        var today: String?
+
+        /// On a workspace: `--workspace`, or no round files and the current folder holds one.
+        var usesWorkspace: Bool { workspace.workspace != nil || (!input.hasFiles && workspace.isGiven) }
 
         func validate() throws {
-            try OutputOptions.check(out: out)
+            if usesWorkspace {
+                if input.hasFiles {
+                    throw ValidationError("--workspace reads the round from the workspace; bring files in with 'kapstok import', or drop --workspace")
+                }
+            } else {
+                try input.requirePeopleFiles()
+                guard out != nil else { throw ValidationError("Missing expected argument '--out <out>'") }
+            }
+            if let out { try OutputOptions.check(out: out) }
+            if let today { _ = try parseDay(today, flag: "--today") }
         }
 
         func run() throws {
+            if usesWorkspace { return try WorkspaceRounds.match(self) }
             let prepared = try input.prepare()
             let result = try solve.solve(prepared)
+            let out = self.out ?? ""
             try OutputOptions.write(result, to: out)
             print(SummaryTable.render(result, folder: out))
             if result.outcome.status == .infeasible { throw ExitCode(1) }

@@ -17,10 +17,13 @@ extension KapstokCommand {
                       --mentors mentors.csv --mentees mentees.csv --today 2027-03-08 --out round/
                 """)
 
-        @Option(help: "The current sessions.csv (statuses planned, held, cancelled, no_show).")
-        var sessions: String
+        @Option(help: "The current sessions.csv (statuses planned, held, cancelled, no_show). Not with a workspace.")
+        var sessions: String?
 
         @OptionGroup var files: ScheduleFileOptions
+        @OptionGroup var workspace: WorkspaceOptions
+
+        var usesWorkspace: Bool { workspace.workspace != nil || (!files.hasFiles && sessions == nil && addPairs == nil && workspace.isGiven) }
 
         @Option(help: "The date of the re-plan, YYYY-MM-DD: nothing before it moves.")
         var today: String
@@ -38,6 +41,13 @@ extension KapstokCommand {
         var notBefore: [String] = []
 
         func validate() throws {
+            if usesWorkspace {
+                try files.refuseFiles()
+                if sessions != nil { throw ValidationError("a workspace run re-plans the workspace's sessions; drop --sessions") }
+            } else {
+                try files.requireFiles()
+                if sessions == nil { throw ValidationError("Missing expected argument '--sessions <sessions>'") }
+            }
             _ = try parseDay(today, flag: "--today")
             if sessionIDs.count != notBefore.count {
                 throw ValidationError("each --session needs one --not-before (got \(sessionIDs.count) and \(notBefore.count))")
@@ -46,8 +56,37 @@ extension KapstokCommand {
         }
 
         func run() throws {
+            if usesWorkspace { return try WorkspaceRounds.replan(self) }
             let loaded = try ScheduleFileOptions.load(files.sources(sessions: sessions, addedPairs: addPairs))
             let date = try parseDay(today, flag: "--today")
+            let result = try replan(loaded, today: date)
+            let export = ScheduleExport(
+                program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone, stamp: stamp(for: date),
+                contacts: loaded.contacts)
+            // When the output folder's calendars were made from this very sessions file, only the
+            // calendars of people whose sessions changed are written again.
+            let folder = URL(fileURLWithPath: files.folder)
+            let current = try? Data(contentsOf: folder.appendingPathComponent("sessions.csv"))
+            let given = try? Data(contentsOf: URL(fileURLWithPath: sessions ?? ""))
+            let sameSource = current != nil && current == given
+                && FileManager.default.fileExists(atPath: folder.appendingPathComponent("calendars/program.ics").path)
+            let output: [(name: String, data: Data)]
+            if sameSource {
+                let partial = export.changedFiles(for: result.schedule, changes: result.changes)
+                output = partial.files
+                try ScheduleFileOptions.write(output, to: files.folder, command: "kapstok replan", ownership: partial.ownership)
+            } else {
+                output = export.files(for: result.schedule, changes: result.changes)
+                try ScheduleFileOptions.write(output, to: files.folder, command: "kapstok replan")
+            }
+            print(ScheduleSummary.render(
+                result.schedule, changes: result.changes, folder: files.folder, files: output.map(\.name), othersKept: sameSource))
+        }
+    }
+
+        /// Checks `--leave` and `--session` against the loaded schedule (exit 65 with every
+        /// problem) and re-plans.
+        func replan(_ loaded: LoadedSchedule, today date: CalendarDate) throws -> ReplanResult {
             let problems = ScheduleLoader.checkReplanArguments(loaded, leaving: leaving, sessionIDs: sessionIDs, today: date)
             if !problems.isEmpty {
                 for problem in problems { Terminal.error("error: \(TerminalText.escaped(problem))") }
@@ -59,28 +98,6 @@ extension KapstokCommand {
             }
             let request = ReplanRequest(
                 sessions: loaded.sessions, today: date, leaving: leaving, addedPairs: loaded.addedPairs, moveRequests: requests)
-            let result = try Scheduler.replan(loaded.input, request: request, solver: GLPKSolver(options: .scheduling), timeLimit: files.seconds(loaded))
-            let export = ScheduleExport(
-                program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone, stamp: stamp(for: date),
-                contacts: loaded.contacts)
-            // When the output folder's calendars were made from this very sessions file, only the
-            // calendars of people whose sessions changed are written again.
-            let folder = URL(fileURLWithPath: files.out)
-            let current = try? Data(contentsOf: folder.appendingPathComponent("sessions.csv"))
-            let given = try? Data(contentsOf: URL(fileURLWithPath: sessions))
-            let sameSource = current != nil && current == given
-                && FileManager.default.fileExists(atPath: folder.appendingPathComponent("calendars/program.ics").path)
-            let output: [(name: String, data: Data)]
-            if sameSource {
-                let partial = export.changedFiles(for: result.schedule, changes: result.changes)
-                output = partial.files
-                try ScheduleFileOptions.write(output, to: files.out, command: "kapstok replan", ownership: partial.ownership)
-            } else {
-                output = export.files(for: result.schedule, changes: result.changes)
-                try ScheduleFileOptions.write(output, to: files.out, command: "kapstok replan")
-            }
-            print(ScheduleSummary.render(
-                result.schedule, changes: result.changes, folder: files.out, files: output.map(\.name), othersKept: sameSource))
-        }
+            return try Scheduler.replan(loaded.input, request: request, solver: GLPKSolver(options: .scheduling), timeLimit: files.seconds(loaded))
     }
 }

@@ -6,10 +6,10 @@ import KapstokIO
 /// The input files of a pairing round, shared by `match`, `validate` and `explain`.
 struct RoundOptions: ParsableArguments {
     @Option(help: "Mentors CSV: id,name[,capacity,languages,grade,manager_id,…] and one column per framework id.")
-    var mentors: String
+    var mentors: String?
 
     @Option(help: "Mentees CSV: id,name[,…], current levels, <id>.target columns and domain interests.")
-    var mentees: String
+    var mentees: String?
 
     @Option(help: "Framework CSV (id,name,kind,group,weight) replacing the built-in one.")
     var framework: String?
@@ -29,10 +29,23 @@ struct RoundOptions: ParsableArguments {
     @Option(help: "Org chart CSV (id,manager_id), the HRIS export, through which the manager-chain rule follows people outside the program.")
     var org: String?
 
+    /// Whether any round file is given (then `--mentors` and `--mentees` are both needed).
+    var hasFiles: Bool {
+        [mentors, mentees, framework, scores, constraints, history, config, org].contains { $0 != nil }
+    }
+
+    /// `--mentors` and `--mentees` are required unless a command reads its people elsewhere.
+    func requirePeopleFiles() throws {
+        for (flag, value) in [("--mentors <mentors>", mentors), ("--mentees <mentees>", mentees)] where value == nil {
+            throw ValidationError("Missing expected argument '\(flag)'")
+        }
+    }
+
+    /// The files; call ``requirePeopleFiles()`` first.
     var sources: RoundSources {
         func source(_ path: String) -> InputSource { .file(URL(fileURLWithPath: path)) }
         return RoundSources(
-            mentors: source(mentors), mentees: source(mentees), framework: framework.map(source),
+            mentors: source(mentors ?? ""), mentees: source(mentees ?? ""), framework: framework.map(source),
             scores: scores.map(source), constraints: constraints.map(source), history: history.map(source),
             configuration: config.map(source), org: org.map(source))
     }
@@ -52,8 +65,14 @@ struct RoundOptions: ParsableArguments {
             throw ExitCode(65)
         }
         for warning in loaded.warnings { Terminal.error(warning.description) }
+        return try prepare(round: loaded.round)
+    }
+
+    /// Prepares a loaded round (candidates, scores); prints the problems and exits 65 when a
+    /// `require` rule cannot hold.
+    static func prepare(round: Round) throws -> PreparedRound {
         do {
-            return try PreparedRound(round: loaded.round)
+            return try PreparedRound(round: round)
         } catch {
             // The loader reports impossible `require` rules already; this is the defence for a
             // check the loader missed, printed at the rule's cell all the same.

@@ -6,8 +6,8 @@ import KapstokIO
 
 /// The input files shared by `schedule` and `replan`.
 struct ScheduleFileOptions: ParsableArguments {
-    @Option(help: "pairings.csv as `match` writes it (mentee_id and mentor_id are read).")
-    var pairings: String
+    @Option(help: "pairings.csv as `match` writes it (mentee_id and mentor_id are read). Not with a workspace.")
+    var pairings: String?
 
     @Option(help: "Weekly windows CSV: person_id,weekday,start,end (people without rows: working_hours, Monday to Friday).")
     var availability: String?
@@ -29,18 +29,34 @@ struct ScheduleFileOptions: ParsableArguments {
         help: "Seconds (0 < s ≤ \(Int(Limits.timeLimitSeconds.upperBound))) for all groups together; default [pairing] time_limit_seconds.")
     var timeLimit: String?
 
-    @Option(help: "Output folder (created if missing); its files are replaced together, in one commit.")
-    var out: String
+    @Option(help: "Output folder (created if missing); its files are replaced together, in one commit. Optional with a workspace.")
+    var out: String?
+
+    /// Whether a round file is given (a workspace run takes none).
+    var hasFiles: Bool { [pairings, availability, absences, config, mentors, mentees].contains { $0 != nil } }
 
     func validate() throws {
         _ = try SolveOptions.seconds(timeLimit)
-        try OutputOptions.check(out: out)
+        if let out { try OutputOptions.check(out: out) }
+    }
+
+    /// The checks of a file-based run: `--pairings` and `--out` are needed.
+    func requireFiles() throws {
+        if pairings == nil { throw ValidationError("Missing expected argument '--pairings <pairings>'") }
+        if out == nil { throw ValidationError("Missing expected argument '--out <out>'") }
+    }
+
+    /// The checks of a workspace run: the inputs are the workspace's.
+    func refuseFiles() throws {
+        if hasFiles {
+            throw ValidationError("a workspace run reads pairs, availability, absences and kapstok.toml from the workspace; bring files in with 'kapstok import', or drop --workspace")
+        }
     }
 
     func sources(sessions: String? = nil, addedPairs: String? = nil) -> ScheduleSources {
         func source(_ path: String) -> InputSource { .file(URL(fileURLWithPath: path)) }
         return ScheduleSources(
-            pairings: source(pairings), availability: availability.map(source), absences: absences.map(source),
+            pairings: source(pairings ?? ""), availability: availability.map(source), absences: absences.map(source),
             configuration: config.map(source), contacts: [mentors, mentees].compactMap { $0 }.map(source),
             sessions: sessions.map(source), addedPairs: addedPairs.map(source))
     }
@@ -57,6 +73,9 @@ struct ScheduleFileOptions: ParsableArguments {
             throw ExitCode(65)
         }
     }
+
+    /// `--out`, checked by ``requireFiles()`` in a file-based run.
+    var folder: String { out ?? "" }
 
     func seconds(_ loaded: LoadedSchedule) -> Double {
         ((try? SolveOptions.seconds(timeLimit)) ?? nil) ?? loaded.configuration.pairing.timeLimitSeconds
@@ -110,15 +129,20 @@ extension KapstokCommand {
                 """)
 
         @OptionGroup var files: ScheduleFileOptions
+        @OptionGroup var workspace: WorkspaceOptions
 
         @Option(help: "The date stamped on the calendar files (DTSTAMP), YYYY-MM-DD; default today (UTC).")
         var today: String?
 
+        var usesWorkspace: Bool { workspace.workspace != nil || (!files.hasFiles && workspace.isGiven) }
+
         func validate() throws {
+            if usesWorkspace { try files.refuseFiles() } else { try files.requireFiles() }
             if let today { _ = try parseDay(today, flag: "--today") }
         }
 
         func run() throws {
+            if usesWorkspace { return try WorkspaceRounds.schedule(self) }
             let loaded = try ScheduleFileOptions.load(files.sources())
             let result = try Scheduler.schedule(loaded.input, solver: GLPKSolver(options: .scheduling), timeLimit: files.seconds(loaded))
             let date = try today.map { try parseDay($0, flag: "--today") } ?? currentDate()
@@ -126,8 +150,8 @@ extension KapstokCommand {
                 program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone, stamp: stamp(for: date),
                 contacts: loaded.contacts)
             let output = export.files(for: result)
-            try ScheduleFileOptions.write(output, to: files.out, command: "kapstok schedule")
-            print(ScheduleSummary.render(result, changes: nil, folder: files.out, files: output.map(\.name)))
+            try ScheduleFileOptions.write(output, to: files.folder, command: "kapstok schedule")
+            print(ScheduleSummary.render(result, changes: nil, folder: files.folder, files: output.map(\.name)))
         }
     }
 }
@@ -135,7 +159,7 @@ extension KapstokCommand {
 /// The terminal summary of `schedule` and `replan`.
 enum ScheduleSummary {
     static func render(
-        _ result: ScheduleResult, changes: [SessionChange]?, folder: String, files: [String], othersKept: Bool = false
+        _ result: ScheduleResult, changes: [SessionChange]?, folder: String?, files: [String], othersKept: Bool = false
     ) -> String {
         func count(_ status: ScheduleGroupReport.Status) -> Int { result.groups.filter { $0.status == status }.count }
         var lines: [String] = []
@@ -156,7 +180,9 @@ enum ScheduleSummary {
         if result.unscheduled.count > 5 { lines.append("  … \(result.unscheduled.count - 5) more in unscheduled.csv") }
         let calendars = files.filter { $0.hasPrefix("calendars/") }.count
         let kept = othersKept ? " (the other people's calendars unchanged)" : ""
-        lines.append("wrote sessions.csv, unscheduled.csv, schedule.json\(changes == nil ? "" : ", changes.csv") and \(counted(calendars, "calendar file"))\(kept) to \(TerminalText.escaped(folder))")
+        if let folder {
+            lines.append("wrote sessions.csv, unscheduled.csv, schedule.json\(changes == nil ? "" : ", changes.csv") and \(counted(calendars, "calendar file"))\(kept) to \(TerminalText.escaped(folder))")
+        }
         return lines.joined(separator: "\n")
     }
 }

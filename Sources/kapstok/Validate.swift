@@ -14,6 +14,10 @@ extension KapstokCommand {
 
         @OptionGroup var input: RoundOptions
 
+        func validate() throws {
+            try input.requirePeopleFiles()
+        }
+
         func run() throws {
             let prepared = try input.prepare()
             let round = prepared.round

@@ -80,7 +80,7 @@ enum CLI {
     /// block.
     static func run(
         _ arguments: [String], in directory: URL = Paths.fixtures, timeout: TimeInterval = 300,
-        sourceLocation: SourceLocation = #_sourceLocation
+        environment extra: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> CommandResult {
         let binary = try #require(
             binary, "no built 'kapstok' executable next to the test bundle; build it or set KAPSTOK_BINARY",
@@ -101,6 +101,7 @@ enum CLI {
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "80"  // a fixed width for ArgumentParser's usage and help text
         environment["LINES"] = "24"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = stdout

@@ -170,6 +170,13 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     /// Minutes since 1970-01-01 00:00 of the same wall clock (no zone).
     public var minuteNumber: Int { date.dayNumber * 1440 + time.minutes }
 
+    /// The local time `minuteNumber` minutes after 0000-03-01 00:00 (the inverse of ``minuteNumber``).
+    public init(minuteNumber: Int) {
+        let (day, minute) = minuteNumber.quotientAndRemainder(dividingBy: 1440)
+        let (date, time) = minute < 0 ? (day - 1, minute + 1440) : (day, minute)
+        self.init(date: CalendarDate(dayNumber: date), time: ClockTime(minutes: time))
+    }
+
     /// `YYYY-MM-DDTHH:MM:00` (no offset).
     public var description: String { "\(date)T\(time):00" }
 }

@@ -146,7 +146,7 @@ public enum ScheduleLoader {
     /// The added pairs that are new: a mentee who already has another mentor in the pairings is
     /// an error (`duplicate-mentee`: a mentee has one mentor), a pair already in the pairings a
     /// warning (`duplicate-pair`, dropped: it keeps its sessions).
-    static func checkAddedPairs(
+    public static func checkAddedPairs(
         _ added: [SchedulePair], against pairs: [SchedulePair], diagnostics: inout DiagnosticCollector
     ) -> [SchedulePair] {
         var existing: [String: SchedulePair] = [:]

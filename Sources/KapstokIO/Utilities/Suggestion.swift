@@ -1,5 +1,5 @@
 /// Finds the known name a misspelt one was probably meant to be ("did you mean").
-enum Suggestion {
+public enum Suggestion {
     /// The candidate closest to `name`, if it is close enough to be a likely typo.
     ///
     /// Names compare case-insensitively by optimal-string-alignment distance (Levenshtein plus
@@ -7,7 +7,7 @@ enum Suggestion {
     /// differs only in case, or when the distance is at most `maxDistance(candidate)`: 2 for names
     /// of 8 or more characters, 1 for 4–7, 0 for shorter ones (so `age` is not taken for `name`).
     /// Ties go to the earliest candidate.
-    static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         closest(to: name, among: candidates, maxDistance: defaultMaxDistance)
     }
 

@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import GLPKSolver
+import Kapstok
+import KapstokIO
+import KapstokStore
+
+/// `match`, `schedule` and `replan` on a workspace: the inputs come from it, the results are
+/// recorded in it as a numbered round (and written to `--out` as well when given).
+enum WorkspaceRounds {
+    static func match(_ command: KapstokCommand.Match) throws {
+        let store = try command.workspace.open()
+        let folder = try command.workspace.folder()
+        let settings = try WorkspaceConfiguration.load(in: folder)
+        let round = try workspaceWrite { try store.roundInputs(configuration: settings.configuration) }
+        if round.mentees.isEmpty || round.mentors.isEmpty {
+            Terminal.error("error: the workspace has no \(round.mentors.isEmpty ? "mentors" : "mentees") yet; import them with 'kapstok import --mentors mentors.csv --mentees mentees.csv'")
+            throw ExitCode(65)
+        }
+        let prepared = try RoundOptions.prepare(round: round)
+        let result = try command.solve.solve(prepared)
+        if let out = command.out { try OutputOptions.write(result, to: out) }
+        let date = try command.today.map { try parseDay($0, flag: "--today") } ?? Clock.today
+        let goals = DraftGoals.make(
+            result: result, matchDate: date, due: settings.configuration.program.end,
+            limit: settings.configuration.tracking.draftGoals)
+        let record = RoundRecord(
+            kind: .match, at: Clock.timestamp, date: date, actor: command.workspace.actor, configurationText: settings.text,
+            summary: "\(result.outcome.status.rawValue); \(result.outcome.matched) of \(round.mentees.count) mentees matched",
+            pairs: result.pairs.map {
+                RecordedPair(
+                    menteeID: round.mentees[$0.mentee].id, mentorID: round.mentors[$0.mentor].id, score: $0.score, rank: $0.rank,
+                    reason: $0.reason)
+            },
+            unmatched: result.unmatched.map { RecordedUnmatched(menteeID: round.mentees[$0.mentee].id, reason: $0.reason) },
+            draftGoals: goals)
+        let number = try workspaceWrite { try store.recordRound(record) }
+        print(SummaryTable.render(result, folder: command.out))
+        print("recorded as round \(number) in the workspace, with \(counted(goals.count, "draft goal")) ('kapstok goal list' shows them)")
+        if result.outcome.status == .infeasible { throw ExitCode(1) }
+    }
+}
+
+extension WorkspaceRounds {
+    /// The inputs of a schedule or re-plan from the workspace: the last match round's pairs,
+    /// availability, absences, the people's names and e-mail addresses, the current sessions.
+    static func loadSchedule(
+        _ store: Workspace, settings: WorkspaceConfiguration, addedPairs: String? = nil
+    ) throws -> LoadedSchedule {
+        let (pairs, availability, absences, sessions, contacts) = try workspaceWrite {
+            let lastMatch = try store.rounds().last { $0.kind == .match }
+            let pairs = try lastMatch.flatMap { try store.round($0.number) }?.pairs ?? []
+            var contacts: [String: Contact] = [:]
+            for mentor in try store.mentors() { contacts[mentor.id] = Contact(id: mentor.id, name: mentor.name, email: mentor.email) }
+            for mentee in try store.mentees() where contacts[mentee.id] == nil {
+                contacts[mentee.id] = Contact(id: mentee.id, name: mentee.name, email: mentee.email)
+            }
+            return (pairs, try store.availability(), try store.absences(), try store.sessions(), contacts)
+        }
+        if pairs.isEmpty && sessions.isEmpty {
+            Terminal.error("error: the workspace has no pairs yet; run 'kapstok match' on it first")
+            throw ExitCode(65)
+        }
+        let schedulePairs = pairs.map {
+            SchedulePair(
+                menteeID: $0.menteeID, mentorID: $0.mentorID, menteeName: contacts[$0.menteeID]?.name ?? "",
+                mentorName: contacts[$0.mentorID]?.name ?? "")
+        }
+        var added: [SchedulePair] = []
+        if let addedPairs {
+            var diagnostics = DiagnosticCollector()
+            let read = SchedulePairsLoader.load(.file(URL(fileURLWithPath: addedPairs)), diagnostics: &diagnostics) ?? []
+            added = ScheduleLoader.checkAddedPairs(read, against: schedulePairs, diagnostics: &diagnostics)
+            do {
+                try diagnostics.throwIfErrors()
+            } catch {
+                Terminal.error(error.diagnostics.map(\.description).joined(separator: "\n"))
+                Terminal.error("\(counted(error.errorCount, "error")); nothing was changed")
+                throw ExitCode(65)
+            }
+            for warning in diagnostics.warnings { Terminal.error(warning.description) }
+        }
+        return ScheduleLoader.assemble(
+            configuration: settings.configuration, pairs: schedulePairs, availability: availability, absences: absences,
+            sessions: sessions, addedPairs: added, contacts: contacts)
+    }
+
+    static func schedule(_ command: KapstokCommand.Schedule) throws {
+        let store = try command.workspace.open()
+        let settings = try WorkspaceConfiguration.load(in: try command.workspace.folder())
+        let loaded = try loadSchedule(store, settings: settings)
+        let result = try Scheduler.schedule(
+            loaded.input, solver: GLPKSolver(options: .scheduling), timeLimit: command.files.seconds(loaded))
+        let date = try command.today.map { try parseDay($0, flag: "--today") } ?? Clock.today
+        var written: [String] = []
+        if let out = command.files.out {
+            let export = ScheduleExport(
+                program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone, stamp: stamp(for: date),
+                contacts: loaded.contacts)
+            let output = export.files(for: result)
+            try ScheduleFileOptions.write(output, to: out, command: "kapstok schedule")
+            written = output.map(\.name)
+        }
+        let record = RoundRecord(
+            kind: .schedule, at: Clock.timestamp, date: date, actor: command.workspace.actor, configurationText: settings.text,
+            summary: "\(result.completePairs) of \(result.pairCount) pairs complete, \(result.sessionsPlaced) sessions placed",
+            sessions: result.sessions)
+        let number = try workspaceWrite { try store.recordRound(record) }
+        print(ScheduleSummary.render(result, changes: nil, folder: command.files.out, files: written))
+        print("recorded as round \(number) in the workspace (\(counted(result.sessions.count, "session")))")
+    }
+
+    static func replan(_ command: KapstokCommand.Replan) throws {
+        let store = try command.workspace.open()
+        let settings = try WorkspaceConfiguration.load(in: try command.workspace.folder())
+        let loaded = try loadSchedule(store, settings: settings, addedPairs: command.addPairs)
+        let date = try parseDay(command.today, flag: "--today")
+        let result = try command.replan(loaded, today: date)
+        var written: [String] = []
+        if let out = command.files.out {
+            let export = ScheduleExport(
+                program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone, stamp: stamp(for: date),
+                contacts: loaded.contacts)
+            let output = export.files(for: result.schedule, changes: result.changes)
+            try ScheduleFileOptions.write(output, to: out, command: "kapstok replan")
+            written = output.map(\.name)
+        }
+        let record = RoundRecord(
+            kind: .replan, at: Clock.timestamp, date: date, actor: command.workspace.actor, configurationText: settings.text,
+            summary: "\(result.changes.count) changes", sessions: result.schedule.sessions, changes: result.changes)
+        let number = try workspaceWrite { try store.recordRound(record) }
+        print(ScheduleSummary.render(result.schedule, changes: result.changes, folder: command.files.out, files: written))
+        print("recorded as round \(number) in the workspace")
+    }
+}

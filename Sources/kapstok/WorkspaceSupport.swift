@@ -1,0 +1,141 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Kapstok
+import KapstokIO
+import KapstokStore
+
+/// `--workspace DIR` and `--by NAME`, shared by every command that works on a workspace.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(help: "The workspace folder (default: the current folder, if it holds one).")
+    var workspace: String?
+
+    @Option(help: "Who makes the change, for the history (default: the user name of the process).")
+    var by: String?
+
+    /// The workspace folder: `--workspace`, or the current folder when it holds a workspace.
+    func folder() throws -> URL {
+        if let workspace { return URL(fileURLWithPath: workspace) }
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        guard WorkspaceLayout.isWorkspace(current) else {
+            Terminal.error("error: the current folder holds no workspace; pass --workspace DIR or create one with 'kapstok init DIR --name NAME'")
+            throw ExitCode(66)
+        }
+        return current
+    }
+
+    /// Whether a workspace is named or the current folder holds one.
+    var isGiven: Bool {
+        workspace != nil || WorkspaceLayout.isWorkspace(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+
+    /// Opens the workspace (migrating an older schema); exit 66 when there is none or it cannot
+    /// be opened.
+    func open() throws -> Workspace {
+        let url = try folder()
+        do {
+            return try Workspace.open(at: url)
+        } catch {
+            Terminal.error("error: \(TerminalText.escaped(String(describing: error)))")
+            throw ExitCode(66)
+        }
+    }
+
+    /// The person recorded in the history: `--by`, else `$USER`, else `unknown`.
+    var actor: String {
+        let name = by ?? ProcessInfo.processInfo.environment["USER"] ?? ""
+        return name.isEmpty ? "unknown" : name
+    }
+
+    func validate() throws {
+        if let by {
+            guard Limits.titleLength.contains(by.count), !by.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                throw ValidationError("--by must be 1–\(Limits.titleLength.upperBound) characters without control characters")
+            }
+        }
+        if let workspace, workspace.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--workspace must name a folder (it is empty)")
+        }
+    }
+}
+
+/// The workspace's `kapstok.toml`.
+struct WorkspaceConfiguration {
+    var configuration: Configuration
+    /// Verbatim, as recorded with each round.
+    var text: String
+    var source: InputSource?
+
+    static let fileName = "kapstok.toml"
+
+    /// Reads `kapstok.toml` from the workspace folder (defaults when it is missing); exit 65 on
+    /// errors, with every problem.
+    static func load(in folder: URL) throws -> WorkspaceConfiguration {
+        let url = folder.appendingPathComponent(fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            return WorkspaceConfiguration(configuration: Configuration(), text: "", source: nil)
+        }
+        var diagnostics = DiagnosticCollector()
+        let source = InputSource.file(url)
+        let configuration = ConfigurationLoader.load(source, diagnostics: &diagnostics)
+        let text = source.bytes(diagnostics: &diagnostics).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        do {
+            try diagnostics.throwIfErrors()
+        } catch {
+            Terminal.error(error.diagnostics.map(\.description).joined(separator: "\n"))
+            Terminal.error("\(counted(error.errorCount, "error")); nothing was changed")
+            throw ExitCode(65)
+        }
+        for warning in diagnostics.warnings { Terminal.error(warning.description) }
+        return WorkspaceConfiguration(configuration: configuration, text: text, source: source)
+    }
+}
+
+/// The time of a change: `SOURCE_DATE_EPOCH` (seconds, for reproducible runs and tests) or now.
+enum Clock {
+    static var now: Date {
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap({ Double($0) }), epoch.isFinite, epoch >= 0 {
+            return Date(timeIntervalSince1970: epoch)
+        }
+        return Date()
+    }
+
+    /// UTC, ISO 8601 to the second: `2027-03-01T09:30:00Z`.
+    static var timestamp: String {
+        let seconds = Int(now.timeIntervalSince1970.rounded(.down))
+        let day = CalendarDate(dayNumber: seconds.quotientAndRemainder(dividingBy: 86_400).quotient)
+        let rest = seconds - day.dayNumber * 86_400
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(day)T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+    }
+
+    /// Today's date in UTC (from ``now``).
+    static var today: CalendarDate {
+        CalendarDate(dayNumber: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
+}
+
+/// Runs a workspace write and maps its errors: located diagnostics (exit 65) or a workspace
+/// refusal (exit 65 for invalid or unknown records, 74 for a database failure).
+func workspaceWrite<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as DiagnosticsError {
+        Terminal.error(error.diagnostics.map(\.description).joined(separator: "\n"))
+        Terminal.error("\(counted(error.errorCount, "error")); nothing was changed")
+        throw ExitCode(65)
+    } catch let error as WorkspaceError {
+        Terminal.error("error: \(TerminalText.escaped(error.description))")
+        switch error {
+        case .database, .fileSystem: throw ExitCode(74)
+        default:
+            Terminal.error("nothing was changed")
+            throw ExitCode(65)
+        }
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        Terminal.error("error: \(TerminalText.escaped(String(describing: error)))")
+        throw ExitCode(74)
+    }
+}
