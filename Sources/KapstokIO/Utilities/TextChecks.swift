@@ -4,9 +4,7 @@ import Kapstok
 enum TextChecks {
     /// Whether the text holds a control character (C0, DEL, C1) or a line or paragraph separator.
     static func containsControlCharacter(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
-        }
+        TextRules.containsControlCharacter(text)
     }
 
     /// What is wrong with an e-mail address, or `nil` when it looks like `name@example.org`.
