@@ -308,3 +308,22 @@ enum FilePermissions {
         for suffix in ["-wal", "-shm"] { chmod(database.path + suffix, 0o600) }
     }
 }
+
+// MARK: - For tests (internal: `@testable import`)
+
+extension Workspace {
+    /// Runs raw SQL in one transaction (tests forge old or foreign states with it).
+    func execute(sql: String) throws {
+        _ = try write { db in try db.execute(sql: sql) }
+    }
+
+    /// The first column of the first row of a query, as text.
+    func scalar(sql: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: sql) }
+    }
+
+    /// Runs raw SQL outside a transaction (`PRAGMA`s that refuse one).
+    func executeOutsideTransaction(sql: String) throws {
+        try pool.writeWithoutTransaction { db in try db.execute(sql: sql) }
+    }
+}
