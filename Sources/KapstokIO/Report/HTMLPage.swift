@@ -1,0 +1,176 @@
+/// A table of an HTML page: a caption, column headers (`<th scope="col">`) and rows whose first
+/// cell is the row's header (`<th scope="row">`).
+public struct HTMLTable: Sendable, Hashable {
+    public struct Column: Sendable, Hashable {
+        public var title: String
+        /// Right-aligned, with tabular figures.
+        public var isNumeric: Bool
+
+        public init(_ title: String, numeric: Bool = false) {
+            self.title = title
+            self.isNumeric = numeric
+        }
+    }
+
+    public var caption: String
+    public var columns: [Column]
+    /// Plain text cells (escaped when rendered), one per column.
+    public var rows: [[String]]
+    /// Whether the first cell of each row is its header.
+    public var hasRowHeaders: Bool
+
+    public init(caption: String, columns: [Column], rows: [[String]], hasRowHeaders: Bool = true) {
+        self.caption = caption
+        self.columns = columns
+        self.rows = rows
+        self.hasRowHeaders = hasRowHeaders
+    }
+
+    /// The table's markup.
+    public var html: String {
+        var html = "<div class=\"table\"><table>\n<caption>\(Markup.escape(caption))</caption>\n<thead><tr>"
+        for column in columns {
+            html += "<th scope=\"col\"\(column.isNumeric ? " class=\"num\"" : "")>\(Markup.escape(column.title))</th>"
+        }
+        html += "</tr></thead>\n<tbody>\n"
+        for row in rows {
+            html += "<tr>"
+            for (index, cell) in row.enumerated() {
+                let numeric = index < columns.count && columns[index].isNumeric ? " class=\"num\"" : ""
+                if index == 0 && hasRowHeaders {
+                    html += "<th scope=\"row\"\(numeric)>\(Markup.escape(cell))</th>"
+                } else {
+                    html += "<td\(numeric)>\(Markup.escape(cell))</td>"
+                }
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table></div>\n"
+    }
+}
+
+/// Builds one self-contained HTML page: inline CSS only, no script, no external resource, no
+/// web font; readable on screen (limited line width) and on A4 paper (`@media print`: charts,
+/// figures and table rows are not split across pages, table headers repeat, nothing is hidden).
+///
+/// Every text goes through ``Markup/escape(_:)``; only SVG from the charts of this module and
+/// the page's own tags are inserted as markup.
+public struct HTMLPage: Sendable {
+    public var title: String
+    /// The `lang` attribute.
+    public var language: String
+    private var body = ""
+
+    public init(title: String, language: String = "en") {
+        self.title = title
+        self.language = language
+    }
+
+    /// A heading, level 1–6 (clamped); `id` makes it a link target for the table of contents.
+    public mutating func heading(_ text: String, level: Int = 2, id: String? = nil) {
+        let level = min(max(level, 1), 6)
+        let anchor = id.map { " id=\"\(Markup.identifier($0))\"" } ?? ""
+        body += "<h\(level)\(anchor)>\(Markup.escape(text))</h\(level)>\n"
+    }
+
+    public mutating func paragraph(_ text: String, className: String? = nil) {
+        body += "<p\(className.map { " class=\"\(Markup.identifier($0))\"" } ?? "")>\(Markup.escape(text))</p>\n"
+    }
+
+    /// A bulleted list of plain text items.
+    public mutating func list(_ items: [String]) {
+        body += "<ul>\n" + items.map { "<li>\(Markup.escape($0))</li>\n" }.joined() + "</ul>\n"
+    }
+
+    /// Terms and their values (`<dl>`), e.g. the summary's figures.
+    public mutating func definitions(_ pairs: [(term: String, value: String)]) {
+        body += "<dl class=\"figures\">\n"
+        for pair in pairs { body += "<div><dt>\(Markup.escape(pair.term))</dt><dd>\(Markup.escape(pair.value))</dd></div>\n" }
+        body += "</dl>\n"
+    }
+
+    /// A list of links to the page's headings (`(id, text)`).
+    public mutating func contents(_ entries: [(id: String, text: String)]) {
+        body += "<nav aria-label=\"Contents\"><ul class=\"contents\">\n"
+        for entry in entries { body += "<li><a href=\"#\(Markup.identifier(entry.id))\">\(Markup.escape(entry.text))</a></li>\n" }
+        body += "</ul></nav>\n"
+    }
+
+    public mutating func table(_ table: HTMLTable) { body += table.html }
+
+    /// A chart with its text summary as the caption. `svg` must come from this module's charts
+    /// (rendered `inline`).
+    public mutating func figure(svg: String, caption: String) {
+        body += "<figure>\n\(svg)\n<figcaption>\(Markup.escape(caption))</figcaption>\n</figure>\n"
+    }
+
+    /// Opens and closes a `<section>`.
+    public mutating func beginSection(id: String? = nil) {
+        body += "<section\(id.map { " id=\"\(Markup.identifier($0))\"" } ?? "")>\n"
+    }
+
+    public mutating func endSection() { body += "</section>\n" }
+
+    /// The stylesheet: system fonts, dark text, light rules; A4 print with no split rows or charts.
+    public static let stylesheet = """
+        :root { color-scheme: light; }
+        body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; color: #1a1a1a; background: #ffffff;
+          line-height: 1.45; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; max-width: 64rem; font-size: 15px; }
+        h1 { font-size: 1.7rem; margin: 0 0 .3rem; }
+        h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; border-bottom: 2px solid #1a1a1a; padding-bottom: .15rem; }
+        h3 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
+        p, li { max-width: 46rem; }
+        .subtitle { color: #333333; margin-top: 0; }
+        .note { color: #333333; font-size: .92rem; }
+        a { color: #004f7c; }
+        ul.contents { columns: 2; padding-left: 1.2rem; }
+        dl.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: .5rem 1rem; margin: .5rem 0 1rem; }
+        dl.figures div { border-left: 3px solid #0072B2; padding: .15rem .6rem; }
+        dt { font-size: .85rem; color: #333333; }
+        dd { margin: 0; font-weight: bold; font-variant-numeric: tabular-nums; }
+        .table { overflow-x: auto; margin: .6rem 0 1.2rem; }
+        table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+        caption { text-align: left; font-weight: bold; padding: .3rem 0; caption-side: top; }
+        th, td { border-bottom: 1px solid #b0b0b0; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+        thead th { border-bottom: 2px solid #1a1a1a; }
+        tbody th { font-weight: normal; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { white-space: nowrap; }
+        figure { margin: 1rem 0 1.6rem; }
+        figure svg { display: block; max-width: 100%; height: auto; }
+        figcaption { font-size: .88rem; color: #333333; margin-top: .3rem; max-width: 46rem; }
+        @media print {
+          @page { size: A4; margin: 14mm 12mm 16mm; }
+          body { max-width: none; padding: 0; font-size: 10pt; }
+          h2 { break-after: avoid; page-break-after: avoid; }
+          h3 { break-after: avoid; page-break-after: avoid; }
+          figure, svg, dl.figures div { break-inside: avoid; page-break-inside: avoid; }
+          tr, th, td { break-inside: avoid; page-break-inside: avoid; }
+          thead { display: table-header-group; }
+          .table { overflow: visible; }
+          nav { display: none; }
+          * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+          a { color: #1a1a1a; text-decoration: none; }
+        }
+        """
+
+    /// The whole page.
+    public func rendered() -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(Markup.escape(language))">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(Markup.escape(title))</title>
+        <style>
+        \(Self.stylesheet)
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+}

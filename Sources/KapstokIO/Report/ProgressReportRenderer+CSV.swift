@@ -1,0 +1,80 @@
+import Kapstok
+
+extension ProgressReportRenderer {
+    /// The CSV header: one figure per row (long format).
+    public static let csvHeader = ["section", "mentee_id", "mentor_id", "goal_id", "key", "metric", "value"]
+
+    /// The report as long-format CSV, `section,mentee_id,mentor_id,goal_id,key,metric,value`: one
+    /// figure per row, so that any tool can filter and pivot it (layout in `ReportJSON.md`).
+    ///
+    /// Sections, in this order: `program`, `sessions`, `goals` (program-wide counts), `area`
+    /// (`key` = area id), `objective` (`key` = 1-based number), then per mentee `mentee`,
+    /// `mentee_goals`, `mentee_area` (`key` = area id); per pair `pair`, `pair_sessions`,
+    /// `pair_goals`; per goal `goal`; per week `week` (`key` = the week's Monday). Numbers are
+    /// rounded to 6 decimals, shares are 0–1, booleans `true`/`false`, dates `YYYY-MM-DD`, an
+    /// absent value (no share without a gap, never discussed) is empty. Through ``CSVWriter``:
+    /// no cell can start a spreadsheet formula.
+    public static func csv(_ report: ProgressReport, names: ReportNames) -> String {
+        var writer = CSVWriter(header: csvHeader)
+        for row in figureRows(report, names: names) {
+            writer.appendRow([row.section, row.menteeID, row.mentorID, row.goalID, row.key, row.metric, csvText(row.value)])
+        }
+        return writer.text
+    }
+
+    /// A JSON value as a CSV cell: strings as they are, numbers as JSON writes them, null empty.
+    static func csvText(_ value: JSONValue) -> String {
+        switch value {
+        case .null: ""
+        case .string(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .integer(let number): String(number)
+        case .number(let number): NumberFormatting.decimal(number)
+        case .array, .object: JSONWriter.render(value, pretty: false)
+        }
+    }
+
+    /// One figure of the long format.
+    struct FigureRow {
+        var section: String
+        var menteeID = ""
+        var mentorID = ""
+        var goalID = ""
+        var key = ""
+        var metric: String
+        var value: JSONValue
+    }
+
+    /// Every figure of the report in CSV order; the members of the JSON objects, flattened.
+    static func figureRows(_ report: ProgressReport, names: ReportNames) -> [FigureRow] {
+        var rows: [FigureRow] = []
+        func add(_ section: String, _ members: [JSONMember], mentee: String = "", mentor: String = "", goal: String = "", key: String = "") {
+            for member in members {
+                rows.append(FigureRow(section: section, menteeID: mentee, mentorID: mentor, goalID: goal, key: key, metric: member.key, value: member.value))
+            }
+        }
+        add("program", programMembers(report))
+        add("sessions", sessionMembers(report.sessions))
+        add("goals", countMembers(report.goalCounts))
+        for area in report.areas { add("area", areaMembers(area), key: area.area) }
+        for (index, result) in report.objectives.enumerated() { add("objective", objectiveMembers(result), key: String(index + 1)) }
+        for mentee in report.mentees {
+            add("mentee", [JSONMember("name", .string(menteeName(mentee, names: names)))] + gapMembers(mentee.overall), mentee: mentee.menteeID)
+            add("mentee_goals", countMembers(mentee.goals), mentee: mentee.menteeID)
+            for area in mentee.areas { add("mentee_area", areaMembers(area), mentee: mentee.menteeID, key: area.area) }
+        }
+        for pair in report.pairs {
+            let (mentee, mentor) = (pair.pair.menteeID, pair.pair.mentorID)
+            add("pair", pairMembers(pair, names: names), mentee: mentee, mentor: mentor)
+            add("pair_sessions", sessionMembers(pair.sessions), mentee: mentee, mentor: mentor)
+            add("pair_goals", countMembers(pair.goals), mentee: mentee, mentor: mentor)
+        }
+        for progress in report.goals {
+            add("goal", goalMembers(progress, names: names), mentee: progress.goal.menteeID, mentor: progress.goal.mentorID, goal: progress.goal.id)
+        }
+        for week in report.weeks {
+            add("week", [JSONMember("planned", .integer(week.planned)), JSONMember("held", .integer(week.held))], key: week.weekStart.description)
+        }
+        return rows
+    }
+}
