@@ -170,6 +170,8 @@ extension Diagnostic {
         public static let unknownTable: MessageID = "unknown-table"
         /// A configuration key Kapstok does not know.
         public static let unknownKey: MessageID = "unknown-key"
+        /// A required configuration key is missing (`statement`, `metric` or `target` of an objective).
+        public static let missingKey: MessageID = "missing-key"
         /// A configuration value of the wrong type or out of range.
         public static let invalidValue: MessageID = "invalid-value"
     }
