@@ -25,7 +25,7 @@
 #                   that add coverage; the new ones are found in .work/corpus/<target>)
 #
 # Targets (default: all): csv toml mentors mentees framework scores constraints history org validate
-#                          availability absences sessions
+#                          availability absences sessions goals checkins sessionlogs
 #
 # Each target fuzzes a working copy of its committed corpus (Fuzz/.work/corpus/<target>, which
 # keeps growing between runs); crash reproducers go to Fuzz/.work/artifacts/<target>/, logs to
@@ -35,7 +35,8 @@ set -uo pipefail
 
 FUZZ="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$FUZZ")"
-ALL_TARGETS=(csv toml mentors mentees framework scores constraints history org validate availability absences sessions)
+ALL_TARGETS=(csv toml mentors mentees framework scores constraints history org validate availability absences sessions
+    goals checkins sessionlogs)
 
 mode=""
 asan=0
@@ -89,6 +90,7 @@ esac
 #                            mentees header with all 14 framework columns and targets is ~540 B)
 #   validate          2048   all eight files of a small round (a few rows each)
 #   toml framework scores constraints history org availability absences sessions
+#   goals checkins sessionlogs
 #                     8192   a few hundred rows
 #   csv               65536  the reader itself; long inputs find size-dependent (quadratic) cost
 # Every check in the loaders is per cell, per row or per id, so a file of a few dozen rows

@@ -225,6 +225,40 @@ def main():
         for target in ["availability", "absences", "sessions"]:
             put(target, name, data)
 
+    # tracking exchange (ids: mentees e1 e2 E1, mentors m1 m2, goals G1 G2 (e1–m1) G3 (e2–m2),
+    # sessions s-1…s-4, the built-in framework; and once without checks)
+    put("goals", "basic.csv", "goal_id,mentee_id,mentor_id,item,baseline,target,due,status,title,start,reason\n"
+        "G1,e1,m1,leader.vision,2,4,2027-07-30,active,Vision: from 2 to 4,2027-02-01,\"gap 2, weight 1\"\n"
+        "G2,e1,m1,coach.develop,1,3,2027-06-30,Draft,\"'=Feedback\",2027-02-01,\"'- [ ] line\nbreak\"\n"
+        ",e2,m2,domain.finance,0,5,2027-12-31,dropped,New goal,,\n")
+    put("goals", "problems.csv", "goal_id,mentee_id,mentor_id,item,baseline,target,due,status,title\n"
+        "G1,e9,m1,leader.vison,4,4,2027-13-01,actve,\n"
+        "G1,e1,m3,leader.vision,x,6,2026-01-01,done," + "x" * 201 + "\n"
+        "G9,,,,,,,,\n")
+    put("goals", "minimal.csv", "goal_id,mentee_id,mentor_id,item,baseline,target,due,status,title\n"
+        "G3,e2,m2,domain.change,1,2,2027-05-01,achieved,t\n")
+    put("checkins", "basic.csv", "mentee_id,item,level,date,assessor,evidence\n"
+        "e1,leader.vision,3,2027-04-06,self,\"Led the kick-off;\nwrote the plan\"\n"
+        "E1,domain.finance,0,2027-04-06,HR,\ne2,coach.develop,5,2099-12-31,Manager,'@x\n")
+    put("checkins", "problems.csv", "mentee_id,item,level,date,assessor,evidence\n"
+        "e3,leader.vison,6,06/04/2027,slef,\x01\ne1,,-1,,,\n,x,3.5,2027-02-29,peer," + "y" * 10001 + "\n")
+    put("checkins", "semicolons.csv", "mentee_id;item;level;date;assessor;evidence\r\ne1;leader.vision;2;2027-04-06;mentor;ok\r\n")
+    header = "session_id,mentee_id,mentor_id,number,start,end,status,sequence,held_on,mentee_rating,mentor_rating,goals_discussed,notes\n"
+    put("sessionlogs", "basic.csv", header +
+        "s-1,e1,m1,1,2027-03-23T10:00:00+01:00,2027-03-23T11:00:00+01:00,held,0,2027-03-23,5,4,G1|G2,\"'- [ ] send plan\nTODO call\"\n"
+        "s-2,e1,m1,2,2027-04-13T10:00:00+02:00,2027-04-13T11:00:00+02:00,planned,1,,,,,\n"
+        "s-3,e1,m1,3,2027-05-04T23:00:00+02:00,2027-05-05T00:00:00+02:00,cancelled,2,,,,,ill\n"
+        "s-4,e2,m2,1,2027-10-31T02:30:00+02:00,2027-10-31T03:30:00+01:00,held,0,,1,,G3,\n")
+    put("sessionlogs", "problems.csv", header +
+        "s-1,e1,m1,1,2027-03-23T10:00:00+01:00,2027-03-23T11:00:00+01:00,planned,0,2027-03-23,6,0,G3|G9||G1|G1,\x02\n"
+        "s-9,e9,m1,2,2027-04-13T10:00:00+01:00,2027-04-13T11:00:00+02:00,held,0,13/04/2027,x,3.5,G2,ok\n"
+        "s-1,e1,m1,1,,,,,,,,,\n")
+    put("sessionlogs", "plain-sessions.csv", "session_id,mentee_id,mentor_id,number,start,end,status,sequence\n"
+        "s-1,e1,m1,1,2027-03-23T10:00:00+01:00,2027-03-23T11:00:00+01:00,held,0\n")
+    for name, data in NASTY_CSV.items():
+        for target in ["goals", "checkins", "sessionlogs"]:
+            put(target, name, data)
+
     # validate: sections mentors, mentees, toml, framework, scores, constraints, history, org.
     def join(*sections):
         return RS.join(s.encode("utf-8") if isinstance(s, str) else s for s in sections)

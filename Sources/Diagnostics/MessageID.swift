@@ -123,12 +123,38 @@ extension Diagnostic {
         /// A session time whose UTC offset is not the program time zone's offset at that time, or
         /// a local time that the time zone skips.
         public static let wrongUTCOffset: MessageID = "wrong-utc-offset"
-        /// A session status that is not `planned`, `held`, `cancelled` or `no_show`.
+        /// A session status that is not `planned`, `held`, `cancelled` or `no_show`; a goal status
+        /// that is not `draft`, `active`, `achieved` or `dropped`.
         public static let invalidStatus: MessageID = "invalid-status"
         /// A session id, or a pair's session number, given twice.
         public static let duplicateSession: MessageID = "duplicate-session"
         /// An e-mail address that is not like `name@example.org`.
         public static let invalidEmail: MessageID = "invalid-email"
+
+        // MARK: Tracking exchange (goals, check-ins, session logs)
+
+        /// A cell naming a framework item (`item`) that is not in the framework.
+        public static let unknownItem: MessageID = "unknown-item"
+        /// A goal id (`goals_discussed`, or `goal_id` of an update) that is not in the workspace.
+        public static let unknownGoal: MessageID = "unknown-goal"
+        /// A goal discussed in a session of another pair than the goal's.
+        public static let goalOfAnotherPair: MessageID = "goal-of-another-pair"
+        /// A session id that is not in the workspace.
+        public static let unknownSession: MessageID = "unknown-session"
+        /// A check-in assessor that is not `self`, `mentor`, `manager` or `hr`.
+        public static let invalidAssessor: MessageID = "invalid-assessor"
+        /// A goal whose target is not above its baseline, or whose due date is before its start.
+        public static let invalidGoal: MessageID = "invalid-goal"
+        /// A date held, a rating or goals discussed on a session whose status is not `held`.
+        public static let notHeld: MessageID = "not-held"
+        /// Free text over its length limit (`Limits.noteLength`, `Limits.titleLength`).
+        public static let textTooLong: MessageID = "text-too-long"
+        /// Free text with a control character, or an empty title.
+        public static let invalidText: MessageID = "invalid-text"
+        /// An objective's scope that names no role, `domains` or framework item.
+        public static let unknownScope: MessageID = "unknown-scope"
+        /// More `[[objectives]]` tables than `Limits.objectives`.
+        public static let tooManyTables: MessageID = "too-many-tables"
 
         // MARK: TOML
 
@@ -144,6 +170,8 @@ extension Diagnostic {
         public static let unknownTable: MessageID = "unknown-table"
         /// A configuration key Kapstok does not know.
         public static let unknownKey: MessageID = "unknown-key"
+        /// A required configuration key is missing (`statement`, `metric` or `target` of an objective).
+        public static let missingKey: MessageID = "missing-key"
         /// A configuration value of the wrong type or out of range.
         public static let invalidValue: MessageID = "invalid-value"
 

@@ -37,6 +37,13 @@ import Testing
             timezone = "Europe/Brussels"
             freeze_hours = 48
 
+            [tracking]
+            on_track_shortfall = 16.5
+            at_risk_shortfall = 33
+            not_discussed_weeks = 6
+            no_session_weeks = 8
+            draft_goals = 3
+
             """)
     }
 

@@ -59,7 +59,7 @@ import Testing
         let (_, diagnostics) = parse("""
             a = [1, 2]
             b = { x = 1 }
-            [[people]]
+            [[people.x]]
             c.d = 1
             e = \"\"\"long\"\"\"
             f = 2027-02-01T10:00:00
@@ -71,7 +71,7 @@ import Testing
         #expect(diagnostics == [
             "k.toml:1:5: error: arrays are not supported",
             "k.toml:2:5: error: inline tables are not supported",
-            "k.toml:3:2: error: arrays of tables ('[[…]]') are not supported",
+            "k.toml:3:9: error: dotted table names are not supported",
             "k.toml:4:2: error: dotted keys are not supported; use a table header like '[c]'",
             "k.toml:5:5: error: multi-line strings are not supported",
             "k.toml:6:5: error: date-times are not supported; use a date like '2027-02-01'",

@@ -215,6 +215,70 @@ public enum FuzzTargets {
         }
     }
 
+    // MARK: tracking exchange
+
+    /// What the exchange targets check ids against (the seeds use them), and no check at all.
+    static let exchangeReferences: [ExchangeReferences] = [
+        ExchangeReferences(
+            menteeIDs: ["e1", "e2", "E1"], mentorIDs: ["m1", "m2"], framework: .builtIn,
+            goals: ["G1": PairID(menteeID: "e1", mentorID: "m1"), "G2": PairID(menteeID: "e1", mentorID: "m1"),
+                    "G3": PairID(menteeID: "e2", mentorID: "m2")],
+            sessionIDs: ["s-1", "s-2", "s-3", "s-4"]),
+        ExchangeReferences(),
+    ]
+
+    /// `GoalsLoader.load`, then (strict) the goals exported with `TrackingExport.goalsCSV` and
+    /// read again must be the same.
+    public static func goals(_ bytes: [UInt8]) {
+        let start = CalendarDate(year: 2027, month: 2, day: 1)
+        for references in exchangeReferences {
+            var diagnostics = DiagnosticCollector()
+            let goals = GoalsLoader.load(.contents(bytes, path: "goals.csv"), references: references, defaultStart: start, diagnostics: &diagnostics)
+            render(diagnostics)
+            guard let goals, Strict.isOn else { continue }
+            var again = DiagnosticCollector()
+            let text = TrackingExport.goalsCSV(goals)
+            let read = GoalsLoader.load(.text(text, path: "goals.csv"), references: ExchangeReferences(), defaultStart: start, diagnostics: &again)
+            Strict.check(read == goals && !again.hasErrors, "goals do not read back")
+        }
+    }
+
+    /// `CheckInsLoader.load`, then (strict) the export read again must be the same.
+    public static func checkIns(_ bytes: [UInt8]) {
+        for references in exchangeReferences {
+            var diagnostics = DiagnosticCollector()
+            let checkIns = CheckInsLoader.load(.contents(bytes, path: "checkins.csv"), references: references, diagnostics: &diagnostics)
+            render(diagnostics)
+            guard let checkIns, Strict.isOn else { continue }
+            var again = DiagnosticCollector()
+            let read = CheckInsLoader.load(.text(TrackingExport.checkInsCSV(checkIns), path: "checkins.csv"), references: ExchangeReferences(), diagnostics: &again)
+            Strict.check(read == checkIns && !again.hasErrors, "check-ins do not read back")
+        }
+    }
+
+    /// `SessionLogsLoader.load` in Europe/Brussels, then (strict) the export read again must give
+    /// the same logs (locations aside).
+    public static func sessionLogs(_ bytes: [UInt8]) {
+        guard let clock = sessionClocks.first else { return }
+        for references in exchangeReferences {
+            var diagnostics = DiagnosticCollector()
+            let logs = SessionLogsLoader.load(.contents(bytes, path: "sessions.csv"), clock: clock, references: references, diagnostics: &diagnostics)
+            render(diagnostics)
+            guard let logs, Strict.isOn else { continue }
+            var again = DiagnosticCollector()
+            let text = TrackingExport.sessionsCSV(logs, clock: clock)
+            let read = SessionLogsLoader.load(.text(text, path: "sessions.csv"), clock: clock, references: ExchangeReferences(), diagnostics: &again)
+            func plain(_ logs: [SessionLog]?) -> [SessionLog]? {
+                logs?.map { log in
+                    var copy = log
+                    copy.session.location = nil
+                    return copy
+                }
+            }
+            Strict.check(plain(read) == plain(logs) && !again.hasErrors, "session logs do not read back")
+        }
+    }
+
     // MARK: validate
 
     /// Above this many mentee–mentor pairs the `validate` target skips `PreparedRound`, which

@@ -65,6 +65,15 @@ public enum Limits {
     public static let draftGoals: ClosedRange<Int> = 1...10
     /// `[[objectives]]` tables in kapstok.toml: at most 100.
     public static let objectives = 100
+    /// `target` of a share objective (every metric but `average_rating`): 0 < t ≤ 1 (or a
+    /// percentage string `"80 %"`, 0 < p ≤ 100).
+    public static let objectiveShare = NumberRange(above: 0, atMost: 1)
+    /// `target` of an `average_rating` objective: 1 ≤ t ≤ 5.
+    public static let objectiveRating = NumberRange(atLeast: 1, atMost: 5)
+    /// `levels` of a `mentees_closing` objective: 1…5.
+    public static let objectiveLevels: ClosedRange<Int> = 1...5
+    /// `items` of a `mentees_closing` objective: 1…50.
+    public static let objectiveItems: ClosedRange<Int> = 1...50
     /// The largest round: mentees × mentors at most 1,000,000,000 pairs (the dense score table
     /// takes 4 bytes per pair, so 4 GB).
     public static let maxPairs = 1_000_000_000

@@ -3,7 +3,9 @@ import Kapstok
 /// Renders a ``Configuration`` as `kapstok.toml` text that ``ConfigurationLoader`` reads back
 /// to an equal configuration.
 ///
-/// Every key is written (`preferred_hours` and `organizer` only when set), in the order of ``ConfigurationLoader/knownKeys``; numbers follow
+/// Every key is written (`preferred_hours` and `organizer` only when set; an objective's `scope`
+/// only when set, its `levels` and `items` for `mentees_closing`), then one `[[objectives]]` per
+/// objective in order, in the order of ``ConfigurationLoader/knownKeys``; numbers follow
 /// ``NumberFormatting`` (so `default_capacity = 2`, which the loader accepts as a number);
 /// `min_grade_gap = false` stands for a switched-off grade rule.
 public enum ConfigurationWriter {
@@ -44,6 +46,26 @@ public enum ConfigurationWriter {
         lines.append("timezone = \(quoted(program.timezone))")
         lines.append("freeze_hours = \(program.freezeHours)")
         if let organizer = program.organizer { lines.append("organizer = \(quoted(organizer))") }
+        let tracking = configuration.tracking
+        lines.append("")
+        lines.append("[tracking]")
+        lines.append("on_track_shortfall = \(NumberFormatting.decimal(tracking.onTrackShortfall))")
+        lines.append("at_risk_shortfall = \(NumberFormatting.decimal(tracking.atRiskShortfall))")
+        lines.append("not_discussed_weeks = \(tracking.notDiscussedWeeks)")
+        lines.append("no_session_weeks = \(tracking.noSessionWeeks)")
+        lines.append("draft_goals = \(tracking.draftGoals)")
+        for objective in configuration.objectives {
+            lines.append("")
+            lines.append("[[objectives]]")
+            lines.append("statement = \(quoted(objective.statement))")
+            lines.append("metric = \(quoted(objective.metric.rawValue))")
+            lines.append("target = \(NumberFormatting.decimal(objective.target))")
+            if let scope = objective.scope { lines.append("scope = \(quoted(scope))") }
+            if objective.metric == .menteesClosing || objective.levels != 1 || objective.items != 1 {
+                lines.append("levels = \(objective.levels)")
+                lines.append("items = \(objective.items)")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

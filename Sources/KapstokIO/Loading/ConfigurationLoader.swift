@@ -35,7 +35,30 @@ public enum ConfigurationLoader {
                 "freeze_hours", "organizer",
             ]
         ),
+        ("tracking", ["on_track_shortfall", "at_risk_shortfall", "not_discussed_weeks", "no_session_weeks", "draft_goals"]),
+        ("objectives", ["statement", "metric", "target", "scope", "levels", "items"]),
     ]
+
+    /// The tables written `[[name]]`, one element per item (an array of tables).
+    public static let arraysOfTables: Set<String> = ["objectives"]
+
+    /// The word for "every domain" in an objective's `scope`.
+    public static let domainsScope = "domains"
+
+    /// Reads a configuration file and checks each objective's `scope` against a framework:
+    /// a role, `domains` or an item id (`unknown-scope` at the value, with a "did you mean").
+    /// The other ``load(_:diagnostics:)`` checks only the scope's form (the framework may come
+    /// from a file read later).
+    public static func load(_ source: InputSource, framework: Framework, diagnostics: inout DiagnosticCollector) -> Configuration {
+        guard let bytes = source.bytes(diagnostics: &diagnostics) else { return Configuration() }
+        let document = TOMLParser.parse(bytes: bytes, file: source.path, diagnostics: &diagnostics)
+        return configuration(from: document, framework: framework, diagnostics: &diagnostics)
+    }
+
+    /// Whether a scope names something of the framework: a role, `domains` or an item id.
+    public static func scopeIsKnown(_ scope: String, in framework: Framework) -> Bool {
+        scope == domainsScope || framework.roles.contains(scope) || framework.item(id: scope) != nil
+    }
 
     /// Reads a configuration file from disk or memory.
     ///
@@ -58,20 +81,47 @@ public enum ConfigurationLoader {
     }
 
     /// Maps a parsed TOML document onto a configuration.
-    public static func configuration(from document: TOMLDocument, diagnostics: inout DiagnosticCollector) -> Configuration {
+    ///
+    /// - Parameter framework: when given, each objective's `scope` is checked against it.
+    public static func configuration(
+        from document: TOMLDocument, framework: Framework? = nil, diagnostics: inout DiagnosticCollector
+    ) -> Configuration {
         var reader = ConfigurationReader()
+        var objectiveTables = 0
         for table in document.tables {
             guard let keys = knownKeys.first(where: { $0.table == table.name })?.keys else {
                 if table.name.isEmpty {
                     for entry in table.entries { reader.reportUnknown(entry, inTable: "", known: [], diagnostics: &diagnostics) }
                 } else {
-                    var message = "unknown table '[\(table.name)]'"
+                    var message = "unknown table '\(header(table.name, isArray: table.isArrayElement))'"
                     if let suggestion = Suggestion.closest(to: table.name, among: knownKeys.map(\.table)) {
-                        message += "; did you mean '[\(suggestion)]'?"
+                        message += "; did you mean '\(header(suggestion, isArray: arraysOfTables.contains(suggestion)))'?"
                     } else {
-                        message += " (known tables: \(knownKeys.map { "[\($0.table)]" }.joined(separator: ", ")))"
+                        let known = knownKeys.map { header($0.table, isArray: arraysOfTables.contains($0.table)) }
+                        message += " (known tables: \(known.joined(separator: ", ")))"
                     }
                     diagnostics.error(.unknownTable, message, at: table.location)
+                }
+                continue
+            }
+            let isArray = arraysOfTables.contains(table.name)
+            guard table.isArrayElement == isArray else {
+                let message = isArray
+                    ? "'[\(table.name)]' is an array of tables: write '[[\(table.name)]]' above each one"
+                    : "'[[\(table.name)]]' is a table, not an array of tables: write '[\(table.name)]'"
+                diagnostics.error(.unknownTable, message, at: table.location)
+                continue
+            }
+            if isArray {
+                objectiveTables += 1
+                if objectiveTables == Limits.objectives + 1 {
+                    diagnostics.error(
+                        .tooManyTables, "more than \(Limits.objectives) '[[\(table.name)]]' tables (the rest are ignored)",
+                        at: table.location)
+                }
+                guard objectiveTables <= Limits.objectives else { continue }
+                if let objective = reader.objective(table, known: keys, framework: framework, diagnostics: &diagnostics) {
+                    reader.configuration.objectives.append(objective)
                 }
                 continue
             }
@@ -86,10 +136,15 @@ public enum ConfigurationLoader {
         reader.checkCrossKeyRules(diagnostics: &diagnostics)
         return reader.configuration
     }
+
+    /// `[name]` or `[[name]]`.
+    static func header(_ name: String, isArray: Bool) -> String {
+        isArray ? "[[\(name)]]" : "[\(name)]"
+    }
 }
 
 /// Applies entries one by one and remembers where each key was set, for cross-key checks.
-private struct ConfigurationReader {
+struct ConfigurationReader {
     var configuration = Configuration()
     var locations: [String: TOMLEntry] = [:]
     /// Keys whose value was rejected: cross-key rules involving them are not checked (the
@@ -176,6 +231,16 @@ private struct ConfigurationReader {
                     configuration.program.organizer = text
                 }
             }
+        case ("tracking", "on_track_shortfall"):
+            value.number(in: Limits.shortfallPoints).map { configuration.tracking.onTrackShortfall = $0 }
+        case ("tracking", "at_risk_shortfall"):
+            value.number(in: Limits.shortfallPoints).map { configuration.tracking.atRiskShortfall = $0 }
+        case ("tracking", "not_discussed_weeks"):
+            value.integer(in: Limits.trackingWeeks).map { configuration.tracking.notDiscussedWeeks = $0 }
+        case ("tracking", "no_session_weeks"):
+            value.integer(in: Limits.trackingWeeks).map { configuration.tracking.noSessionWeeks = $0 }
+        case ("tracking", "draft_goals"):
+            value.integer(in: Limits.draftGoals).map { configuration.tracking.draftGoals = $0 }
         case ("program", "timezone"):
             let expected = "a time zone name like \"Europe/Brussels\""
             if let text = value.string(expected: expected) {
@@ -197,7 +262,8 @@ private struct ConfigurationReader {
         if let suggestion = Suggestion.closest(to: entry.key, among: known) {
             message += "; did you mean \(Diagnostic.quoted(suggestion))?"
         } else if let (otherTable, key) = Self.keyInOtherTable(entry.key, excluding: table) {
-            message += "; did you mean \(Diagnostic.quoted(key)) in [\(otherTable)]?"
+            let header = ConfigurationLoader.header(otherTable, isArray: ConfigurationLoader.arraysOfTables.contains(otherTable))
+            message += "; did you mean \(Diagnostic.quoted(key)) in \(header)?"
         }
         diagnostics.error(.unknownKey, message, at: entry.keyLocation)
     }
@@ -243,6 +309,15 @@ private struct ConfigurationReader {
                 "max_gap_weeks '\(program.maxGapWeeks)' is less than min_gap_weeks '\(program.minGapWeeks)'",
                 at: entry.valueLocation)
         }
+        let tracking = configuration.tracking
+        if valid("on_track_shortfall", "at_risk_shortfall"), tracking.onTrackShortfall > tracking.atRiskShortfall,
+            let entry = locations["at_risk_shortfall"] ?? locations["on_track_shortfall"]
+        {
+            diagnostics.error(
+                .invalidValue,
+                "at_risk_shortfall '\(NumberFormatting.decimal(tracking.atRiskShortfall))' is less than on_track_shortfall '\(NumberFormatting.decimal(tracking.onTrackShortfall))'",
+                at: entry.valueLocation)
+        }
         if valid("session_minutes", "slot_minutes"), program.sessionMinutes % program.slotMinutes != 0,
             let entry = locations["session_minutes"] ?? locations["slot_minutes"]
         {
@@ -255,7 +330,7 @@ private struct ConfigurationReader {
 }
 
 /// Reads one entry's value as a given type, reporting `invalid-value` at the value.
-private struct ValueReader {
+struct ValueReader {
     let entry: TOMLEntry
     /// The problems found, added to the run's collector by the caller.
     var problems: [Diagnostic] = []
@@ -268,7 +343,7 @@ private struct ValueReader {
     }
 
     /// A finite number (integer or float) within bounds.
-    private mutating func number(expected: String, isValid: (Double) -> Bool) -> Double? {
+    mutating func number(expected: String, isValid: (Double) -> Bool) -> Double? {
         let number: Double
         switch entry.value {
         case .integer(let integer): number = Double(integer)

@@ -3,42 +3,18 @@ import Kapstok
 /// Cell readers shared by the scheduling loaders (availability, absences, sessions, pairs,
 /// contacts), with one wording for every file.
 struct ScheduleCells {
-    /// The people the file may name (the mentees and mentors of the pairs), sorted for
-    /// deterministic "did you mean"s; `nil` skips the check.
-    private let knownIDs: Set<String>?
-    private let sortedIDs: [String]
-    /// Unknown ids get a "did you mean" up to this many times per file: each one compares the id
-    /// with every known one, which a hostile file of unknown ids would make quadratic.
-    private static let suggestionBudget = 100
-    private var suggestionsLeft = suggestionBudget
+    /// The people the file may name (the mentees and mentors of the pairs); `nil` skips the check.
+    private var people: KnownIDs
 
     init(people: Set<String>?) {
-        knownIDs = people
-        sortedIDs = people.map { $0.sorted() } ?? []
+        self.people = KnownIDs(people, noun: "person", context: "(not in the pairs)")
     }
 
     /// The person id in a column, or `nil` after an `empty-value` or `unknown-person` error.
     mutating func person(
         _ cells: RecordCells, column: Int?, what: String = "person_id", diagnostics: inout DiagnosticCollector
     ) -> String? {
-        guard let column else { return nil }
-        let id = cells.text(column)
-        guard !id.isEmpty else {
-            diagnostics.error(.emptyValue, "empty \(what)", at: cells.location(column))
-            return nil
-        }
-        if let knownIDs, !knownIDs.contains(id) {
-            var message = "unknown person \(Diagnostic.quoted(id)) (not in the pairs)"
-            if suggestionsLeft > 0 {
-                suggestionsLeft -= 1
-                if let suggestion = Suggestion.closest(to: id, among: sortedIDs) {
-                    message = "unknown person \(Diagnostic.quoted(id)); did you mean \(Diagnostic.quoted(suggestion))?"
-                }
-            }
-            diagnostics.error(.unknownPerson, message, at: cells.location(column))
-            return nil
-        }
-        return id
+        people.read(cells, column: column, what: what, diagnostics: &diagnostics)
     }
 
     /// A non-empty cell, or `nil` after an `empty-value` error.

@@ -28,79 +28,105 @@ public enum SessionsLoader {
     /// Builds the sessions of a parsed `sessions.csv`, in file order.
     public static func load(_ table: CSVTable, clock: any WallClock, diagnostics: inout DiagnosticCollector) -> [Session] {
         let layout = ColumnLayout(table: table, required: columns, optional: ["sequence"], diagnostics: &diagnostics)
-        let idColumn = layout.index(of: "session_id"), numberColumn = layout.index(of: "number")
-        let menteeColumn = layout.index(of: "mentee_id"), mentorColumn = layout.index(of: "mentor_id")
-        let startColumn = layout.index(of: "start"), endColumn = layout.index(of: "end")
-        let statusColumn = layout.index(of: "status"), sequenceColumn = layout.index(of: "sequence")
-        let statusNames = SessionStatus.allCases.map(\.rawValue)
-        var firstID: [String: Int] = [:]
-        var firstNumber: [PairNumber: Int] = [:]
-        var sessions: [Session] = []
-        for record in table.records {
-            let cells = RecordCells(table: table, record: record)
-            var id = ScheduleCells.required(cells, column: idColumn, what: "session_id", diagnostics: &diagnostics)
-            if let known = id, let line = firstID[known] {
-                diagnostics.error(
-                    .duplicateSession, "duplicate session_id \(Diagnostic.quoted(known)) (first on line \(line))",
-                    at: cells.location(idColumn))
-                id = nil
-            } else if let known = id {
-                firstID[known] = record.line
-            }
-            let mentee = ScheduleCells.required(cells, column: menteeColumn, what: "mentee_id", diagnostics: &diagnostics)
-            let mentor = ScheduleCells.required(cells, column: mentorColumn, what: "mentor_id", diagnostics: &diagnostics)
-            let number = numberColumn.flatMap {
-                NumberCells.integer(
-                    cells.text($0), what: "number", range: Limits.sessions, at: cells.location($0), diagnostics: &diagnostics)
-            }
-            let start = time(cells, column: startColumn, what: "start", clock: clock, diagnostics: &diagnostics)
-            var end = time(cells, column: endColumn, what: "end", clock: clock, diagnostics: &diagnostics)
-            if let start, let written = end {
-                if written.time.minutes == 0, written.date == start.date.adding(days: 1) {
-                    end = LocalDateTime(date: start.date, time: ClockTime(minutes: 1440))
-                }
-                let problem = end.map { $0.date != start.date ? "is not on the day of" : $0 <= start ? "is not after" : nil } ?? nil
-                if let problem {
-                    diagnostics.error(
-                        .invalidSpan,
-                        "end \(Diagnostic.quoted(cells.text(endColumn))) \(problem) start \(Diagnostic.quoted(cells.text(startColumn)))",
-                        at: cells.location(endColumn))
-                    end = nil
-                }
-            }
-            let status = ScheduleCells.choice(
-                cells, column: statusColumn, what: "status", names: statusNames, id: .invalidStatus,
-                diagnostics: &diagnostics, value: { SessionStatus(rawValue: $0.lowercased()) })
-            var sequence: Int? = 0
-            if let sequenceColumn, !cells.text(sequenceColumn).isEmpty {
-                sequence = NumberCells.integer(
-                    cells.text(sequenceColumn), what: "sequence", range: Limits.sessionSequence,
-                    at: cells.location(sequenceColumn), diagnostics: &diagnostics)
-            }
-            guard let mentee, let mentor, let number else { continue }
-            let key = PairNumber(pair: PairID(menteeID: mentee, mentorID: mentor), number: number)
-            if let line = firstNumber[key] {
-                diagnostics.error(
-                    .duplicateSession, "session \(number) of mentee \(Diagnostic.quoted(mentee)) and mentor \(Diagnostic.quoted(mentor)) is listed twice (first on line \(line))",
-                    at: cells.location(numberColumn))
-                continue
-            }
-            firstNumber[key] = record.line
-            guard let id, let start, let end, let status, let sequence else { continue }
-            sessions.append(Session(
-                id: id, menteeID: mentee, mentorID: mentor, number: number, start: start, end: end, status: status,
-                sequence: sequence, location: cells.location(idColumn)))
+        var reader = SessionRowReader(layout: layout, clock: clock)
+        return table.records.compactMap { record in
+            reader.read(RecordCells(table: table, record: record), diagnostics: &diagnostics)
         }
-        return sessions
+    }
+}
+
+/// Reads the session columns of one record of `sessions.csv` (or of the sessions exchange file,
+/// which adds the log columns), with the rules of ``SessionsLoader``; remembers the ids and
+/// pair numbers seen, for the duplicate checks.
+struct SessionRowReader {
+    private let idColumn, menteeColumn, mentorColumn, numberColumn: Int?
+    private let startColumn, endColumn, statusColumn, sequenceColumn: Int?
+    private let clock: any WallClock
+    /// Checks the mentee and mentor ids (off by default, as for `replan`).
+    private var mentees: KnownIDs, mentors: KnownIDs
+    private var firstID: [String: Int] = [:]
+    private var firstNumber: [PairNumber: Int] = [:]
+    private static let statusNames = SessionStatus.allCases.map(\.rawValue)
+
+    init(layout: ColumnLayout, clock: any WallClock, menteeIDs: Set<String>? = nil, mentorIDs: Set<String>? = nil) {
+        idColumn = layout.index(of: "session_id")
+        menteeColumn = layout.index(of: "mentee_id")
+        mentorColumn = layout.index(of: "mentor_id")
+        numberColumn = layout.index(of: "number")
+        startColumn = layout.index(of: "start")
+        endColumn = layout.index(of: "end")
+        statusColumn = layout.index(of: "status")
+        sequenceColumn = layout.index(of: "sequence")
+        self.clock = clock
+        mentees = KnownIDs(menteeIDs, noun: "mentee")
+        mentors = KnownIDs(mentorIDs, noun: "mentor")
+    }
+
+    /// The session of a record, or `nil` after reporting every problem of its cells.
+    mutating func read(_ cells: RecordCells, diagnostics: inout DiagnosticCollector) -> Session? {
+        var id = ScheduleCells.required(cells, column: idColumn, what: "session_id", diagnostics: &diagnostics)
+        if let known = id, let line = firstID[known] {
+            diagnostics.error(
+                .duplicateSession, "duplicate session_id \(Diagnostic.quoted(known)) (first on line \(line))",
+                at: cells.location(idColumn))
+            id = nil
+        } else if let known = id {
+            firstID[known] = cells.record.line
+        }
+        let mentee = mentees.read(cells, column: menteeColumn, what: "mentee_id", diagnostics: &diagnostics)
+        let mentor = mentors.read(cells, column: mentorColumn, what: "mentor_id", diagnostics: &diagnostics)
+        let number = numberColumn.flatMap {
+            NumberCells.integer(
+                cells.text($0), what: "number", range: Limits.sessions, at: cells.location($0), diagnostics: &diagnostics)
+        }
+        let start = SessionsLoader.time(cells, column: startColumn, what: "start", clock: clock, diagnostics: &diagnostics)
+        var end = SessionsLoader.time(cells, column: endColumn, what: "end", clock: clock, diagnostics: &diagnostics)
+        if let start, let written = end {
+            if written.time.minutes == 0, written.date == start.date.adding(days: 1) {
+                end = LocalDateTime(date: start.date, time: ClockTime(minutes: 1440))
+            }
+            let problem = end.map { $0.date != start.date ? "is not on the day of" : $0 <= start ? "is not after" : nil } ?? nil
+            if let problem {
+                diagnostics.error(
+                    .invalidSpan,
+                    "end \(Diagnostic.quoted(cells.text(endColumn))) \(problem) start \(Diagnostic.quoted(cells.text(startColumn)))",
+                    at: cells.location(endColumn))
+                end = nil
+            }
+        }
+        let status = ScheduleCells.choice(
+            cells, column: statusColumn, what: "status", names: Self.statusNames, id: .invalidStatus,
+            diagnostics: &diagnostics, value: { SessionStatus(rawValue: $0.lowercased()) })
+        var sequence: Int? = 0
+        if let sequenceColumn, !cells.text(sequenceColumn).isEmpty {
+            sequence = NumberCells.integer(
+                cells.text(sequenceColumn), what: "sequence", range: Limits.sessionSequence,
+                at: cells.location(sequenceColumn), diagnostics: &diagnostics)
+        }
+        guard let mentee, let mentor, let number else { return nil }
+        let key = PairNumber(pair: PairID(menteeID: mentee, mentorID: mentor), number: number)
+        if let line = firstNumber[key] {
+            diagnostics.error(
+                .duplicateSession, "session \(number) of mentee \(Diagnostic.quoted(mentee)) and mentor \(Diagnostic.quoted(mentor)) is listed twice (first on line \(line))",
+                at: cells.location(numberColumn))
+            return nil
+        }
+        firstNumber[key] = cells.record.line
+        guard let id, let start, let end, let status, let sequence else { return nil }
+        return Session(
+            id: id, menteeID: mentee, mentorID: mentor, number: number, start: start, end: end, status: status,
+            sequence: sequence, location: cells.location(idColumn))
     }
 
     private struct PairNumber: Hashable {
         var pair: PairID
         var number: Int
     }
+}
 
+extension SessionsLoader {
     /// A local time with its offset checked against the clock; `nil` after an error.
-    private static func time(
+    static func time(
         _ cells: RecordCells, column: Int?, what: String, clock: any WallClock, diagnostics: inout DiagnosticCollector
     ) -> LocalDateTime? {
         guard let column else { return nil }

@@ -40,18 +40,22 @@ public struct TOMLEntry: Sendable, Equatable {
     }
 }
 
-/// A `[name]` table and its entries in file order. The root table (keys before any header)
-/// has the empty name.
+/// A `[name]` table, or one `[[name]]` element of an array of tables, and its entries in file
+/// order. The root table (keys before any header) has the empty name.
 public struct TOMLTable: Sendable, Equatable {
     public var name: String
     /// Where the header starts (`[`); line 1, column 1 for the root table.
     public var location: Diagnostic.Location
     public var entries: [TOMLEntry]
+    /// Whether the header was `[[name]]`: one element of the array of tables `name` (each
+    /// `[[name]]` header starts a new element, in file order).
+    public var isArrayElement: Bool
 
-    public init(name: String, location: Diagnostic.Location, entries: [TOMLEntry] = []) {
+    public init(name: String, location: Diagnostic.Location, entries: [TOMLEntry] = [], isArrayElement: Bool = false) {
         self.name = name
         self.location = location
         self.entries = entries
+        self.isArrayElement = isArrayElement
     }
 
     /// The entry for a key, if present.
@@ -70,8 +74,13 @@ public struct TOMLDocument: Sendable, Equatable {
         self.tables = tables
     }
 
-    /// The table with this name, if present (`""` for the root table).
+    /// The table with this name, if present (`""` for the root table); not an array element.
     public func table(_ name: String) -> TOMLTable? {
-        tables.first { $0.name == name }
+        tables.first { $0.name == name && !$0.isArrayElement }
+    }
+
+    /// The elements of the array of tables `name` (`[[name]]`), in file order.
+    public func arrayOfTables(_ name: String) -> [TOMLTable] {
+        tables.filter { $0.name == name && $0.isArrayElement }
     }
 }

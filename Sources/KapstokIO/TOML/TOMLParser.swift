@@ -2,16 +2,18 @@ import Kapstok
 
 /// Parses the subset of TOML that `kapstok.toml` uses, with line and column diagnostics.
 ///
-/// Supported: `[table]` headers with a bare or quoted name; `key = value` with bare or quoted
+/// Supported: `[table]` headers with a bare or quoted name; `[[name]]` headers (arrays of
+/// tables: each starts a new element, ``TOMLTable/isArrayElement``); `key = value` with bare or quoted
 /// keys; basic strings `"…"` with the TOML escapes (`\b \t \n \f \r \" \\ \uXXXX \UXXXXXXXX`),
 /// literal strings `'…'`; decimal integers and floats (with `_` between digits, `inf`, `nan`);
 /// `true`/`false`; local dates `2027-02-01`; `#` comments; blank lines; LF and CRLF.
 ///
-/// Valid TOML outside this subset — arrays, inline tables, `[[arrays of tables]]`, dotted keys,
+/// Valid TOML outside this subset — arrays, inline tables, dotted keys and dotted table names,
 /// multi-line strings, date-times and times, hexadecimal/octal/binary integers — is reported as
 /// `toml-unsupported` with a message naming the construct; anything else that does not parse is
 /// `toml-syntax`. After an error the parser skips to the next line, so every bad line is
-/// reported. Duplicate keys (`duplicate-key`) and tables (`duplicate-table`) are errors; the first
+/// reported. Duplicate keys in one table or array element (`duplicate-key`) and tables
+/// (`duplicate-table`, also `[name]` and `[[name]]` with one name) are errors; the first
 /// occurrence wins.
 public enum TOMLParser {
     /// Parses TOML text, e.g. a fixture in a test.
@@ -65,16 +67,39 @@ private struct DocumentBuilder {
         self.tables = tables
     }
 
-    mutating func openTable(named name: String, at location: Diagnostic.Location, diagnostics: inout DiagnosticCollector) {
-        if let existing = tables.firstIndex(where: { $0.name == name && !name.isEmpty }) {
-            diagnostics.error(
-                .duplicateTable, "duplicate table '[\(name)]' (first on line \(tables[existing].location.line))",
-                at: location)
+    /// Names of the `[[name]]` arrays seen so far, and of the plain tables, for the checks.
+    var arrayNames: [String: Int] = [:]
+    var tableNames: [String: Int] = [:]
+
+    mutating func openTable(
+        named name: String, isArrayElement: Bool, at location: Diagnostic.Location, diagnostics: inout DiagnosticCollector
+    ) {
+        if isArrayElement {
+            if let existing = tableNames[name] {
+                diagnostics.error(
+                    .duplicateTable,
+                    "'[[\(name)]]' clashes with the table '[\(name)]' on line \(tables[existing].location.line)",
+                    at: location)
+                currentTable = existing
+                return
+            }
+            tables.append(TOMLTable(name: name, location: location, isArrayElement: true))
+            currentTable = tables.count - 1
+            if arrayNames[name] == nil { arrayNames[name] = currentTable }
+            return
+        }
+        if let existing = tableNames[name] ?? (name.isEmpty ? nil : arrayNames[name]) {
+            let first = tables[existing]
+            let message = first.isArrayElement
+                ? "'[\(name)]' clashes with the array of tables '[[\(name)]]' on line \(first.location.line)"
+                : "duplicate table '[\(name)]' (first on line \(first.location.line))"
+            diagnostics.error(.duplicateTable, message, at: location)
             currentTable = existing
             return
         }
         tables.append(TOMLTable(name: name, location: location))
         currentTable = tables.count - 1
+        tableNames[name] = currentTable
     }
 
     mutating func add(_ entry: TOMLEntry, diagnostics: inout DiagnosticCollector) {
@@ -109,9 +134,9 @@ private struct TOMLLine {
         guard let byte = peek(), byte != UInt8(ascii: "#") else { return }
         if byte == UInt8(ascii: "[") {
             let location = here
-            let name = try tableHeader()
+            let (name, isArrayElement) = try tableHeader()
             try expectLineEnd()
-            builder.openTable(named: name, at: location, diagnostics: &diagnostics)
+            builder.openTable(named: name, isArrayElement: isArrayElement, at: location, diagnostics: &diagnostics)
             return
         }
         let keyLocation = here
@@ -133,23 +158,23 @@ private struct TOMLLine {
             diagnostics: &diagnostics)
     }
 
-    /// Parses `[name]` starting at `[`.
-    private mutating func tableHeader() throws(Diagnostic) -> String {
+    /// Parses `[name]` or `[[name]]` starting at `[`; `true` for the second.
+    private mutating func tableHeader() throws(Diagnostic) -> (String, Bool) {
         position += 1
-        if peek() == UInt8(ascii: "[") {
-            throw unsupported("arrays of tables ('[[…]]') are not supported")
-        }
+        let isArrayElement = peek() == UInt8(ascii: "[")
+        if isArrayElement { position += 1 }
         skipBlanks()
         let name = try key(context: "a table name")
         skipBlanks()
         if peek() == UInt8(ascii: ".") {
             throw unsupported("dotted table names are not supported")
         }
-        guard peek() == UInt8(ascii: "]") else {
-            throw syntax("expected ']' to close the table header\(foundSuffix)")
+        let closing = isArrayElement ? "]]" : "]"
+        guard startsWith(closing) else {
+            throw syntax("expected '\(closing)' to close the table header\(foundSuffix)")
         }
-        position += 1
-        return name
+        position += closing.utf8.count
+        return (name, isArrayElement)
     }
 
     /// Parses a bare key (`A–Z a–z 0–9 _ -`) or a quoted one.

@@ -48,15 +48,32 @@ public struct CSVWriter: Sendable {
     }
 
     /// The cell with a leading `'` if a spreadsheet would read it as a formula.
+    ///
+    /// A cell that already starts with `'` before such a start (`'=x`, `''-a`) gets one more, so
+    /// that ``restored(_:)`` gives back exactly the cell that was written.
     public static func neutralized(_ cell: String) -> String {
         guard let first = cell.utf8.first else { return cell }
+        if first == UInt8(ascii: "'") {
+            return startsFormula(cell.drop { $0 == "'" }) ? "'" + cell : cell
+        }
+        return startsFormula(Substring(cell)) ? "'" + cell : cell
+    }
+
+    /// The inverse of ``neutralized(_:)``, for files Kapstok reads back (the exchange files):
+    /// one leading `'` is dropped when the text after the leading `'`s would start a formula.
+    /// Any other cell is returned unchanged.
+    public static func restored(_ cell: String) -> String {
+        guard cell.utf8.first == UInt8(ascii: "'"), startsFormula(cell.drop { $0 == "'" }) else { return cell }
+        return String(cell.dropFirst())
+    }
+
+    /// Whether a spreadsheet would read text starting like this as a formula.
+    private static func startsFormula(_ text: Substring) -> Bool {
+        guard let first = text.utf8.first else { return false }
         switch first {
-        case UInt8(ascii: "="), UInt8(ascii: "@"), ASCII.tab, ASCII.carriageReturn:
-            return "'" + cell
-        case UInt8(ascii: "+"), UInt8(ascii: "-"):
-            return NumberParsing.isPlainDecimal(cell) ? cell : "'" + cell
-        default:
-            return cell
+        case UInt8(ascii: "="), UInt8(ascii: "@"), ASCII.tab, ASCII.carriageReturn: return true
+        case UInt8(ascii: "+"), UInt8(ascii: "-"): return !NumberParsing.isPlainDecimal(String(text))
+        default: return false
         }
     }
 }
