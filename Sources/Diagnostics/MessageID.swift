@@ -177,16 +177,8 @@ extension Diagnostic {
 
         // MARK: Workspace
 
-        /// A goal id the workspace does not hold.
-        public static let unknownGoal: MessageID = "unknown-goal"
-        /// A session id the workspace's schedule does not hold.
-        public static let unknownSession: MessageID = "unknown-session"
-        /// A goal discussed in a session of another pair.
-        public static let goalOfOtherPair: MessageID = "goal-of-other-pair"
         /// A goal status change the life cycle does not allow (`achieved → active`).
         public static let goalTransition: MessageID = "goal-transition"
-        /// A framework item id the workspace's framework does not have.
-        public static let unknownItem: MessageID = "unknown-item"
         /// A record that breaks a rule of the workspace (a held session without a date, a
         /// target not above the baseline, a text too long).
         public static let invalidRecord: MessageID = "invalid-record"

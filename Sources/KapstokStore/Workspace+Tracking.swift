@@ -196,6 +196,11 @@ extension Workspace {
         }
     }
 
+    /// One session with its log, nil when the schedule has no such id (a primary-key read).
+    public func sessionLog(id: String) throws -> SessionLog? {
+        try read { db in try Self.sessionLogs(db, filter: "id = ?", arguments: [id]).first }
+    }
+
     /// Every session of the current schedule with its log, in `sessions.csv` order.
     public func sessionLogs() throws -> [SessionLog] {
         try read { db in try Self.sessionLogs(db, filter: "", arguments: []) }
@@ -593,7 +598,7 @@ struct Checker {
                 continue
             }
             if goal.pair != log.session.pair {
-                add(.goalOfOtherPair, "goal \(Diagnostic.quoted(goalID)) is of \(goal.pair), not of this session's pair \(log.session.pair)")
+                add(.goalOfAnotherPair, "goal \(Diagnostic.quoted(goalID)) is of \(goal.pair), not of this session's pair \(log.session.pair)")
             }
         }
         if log.notes.unicodeScalars.count > Limits.noteLength {

@@ -39,13 +39,13 @@ extension KapstokCommand {
             // Unknown ids are reported here rather than as a `ValidationError`: thrown from
             // `run()`, that prints the root command's usage line, which does not help.
             guard let i = round.mentees.firstIndex(where: { $0.id == mentee }) else {
-                Terminal.error("error: unknown mentee \(Diagnostic.quoted(mentee)) in \(TerminalText.escaped(input.mentees))")
+                Terminal.error("error: unknown mentee \(Diagnostic.quoted(mentee)) in \(TerminalText.escaped(input.mentees ?? ""))")
                 throw ExitCode.validationFailure
             }
             var only: Int?
             if let mentor {
                 guard let j = round.mentors.firstIndex(where: { $0.id == mentor }) else {
-                    Terminal.error("error: unknown mentor \(Diagnostic.quoted(mentor)) in \(TerminalText.escaped(input.mentors))")
+                    Terminal.error("error: unknown mentor \(Diagnostic.quoted(mentor)) in \(TerminalText.escaped(input.mentors ?? ""))")
                     throw ExitCode.validationFailure
                 }
                 only = j

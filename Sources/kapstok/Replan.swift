@@ -82,7 +82,6 @@ extension KapstokCommand {
             print(ScheduleSummary.render(
                 result.schedule, changes: result.changes, folder: files.folder, files: output.map(\.name), othersKept: sameSource))
         }
-    }
 
         /// Checks `--leave` and `--session` against the loaded schedule (exit 65 with every
         /// problem) and re-plans.
@@ -99,5 +98,6 @@ extension KapstokCommand {
             let request = ReplanRequest(
                 sessions: loaded.sessions, today: date, leaving: leaving, addedPairs: loaded.addedPairs, moveRequests: requests)
             return try Scheduler.replan(loaded.input, request: request, solver: GLPKSolver(options: .scheduling), timeLimit: files.seconds(loaded))
+        }
     }
 }

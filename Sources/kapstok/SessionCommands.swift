@@ -110,7 +110,7 @@ extension KapstokCommand.SessionCommand {
             let store = try workspace.open()
             let show = TerminalText.escaped
             let current = try workspaceWrite {
-                guard let log = try store.sessionLogs(ids: [id]).first else { throw WorkspaceError.unknown(kind: "session", id: id) }
+                guard let log = try store.sessionLog(id: id) else { throw WorkspaceError.unknown(kind: "session", id: id) }
                 return log
             }
             switch outcome {

@@ -137,7 +137,7 @@ struct WorkspaceTrackingTests {
         var other = SessionLog(session: sessions[1], goalsDiscussed: ["G0001"])
         other.session.status = .planned
         let logError = #expect(throws: DiagnosticsError.self) { try workspace.importSessionLogs([log, other], at: t0, actor: "hr") }
-        #expect(logError?.errors.map(\.id) == [.goalOfOtherPair])
+        #expect(logError?.errors.map(\.id) == [.goalOfAnotherPair])
         #expect(try workspace.exportSessionLogs().allSatisfy { $0.notes.isEmpty })
         #expect(try workspace.importSessionLogs([log], at: t0, actor: "hr") == BulkImportReport(updated: 1))
         #expect(try workspace.exportSessionLogs().first == log)

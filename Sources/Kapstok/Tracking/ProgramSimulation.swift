@@ -2,11 +2,12 @@
 ///
 /// Deterministic from its seed. Every goal is activated on its start day; each session before
 /// the date is held (85 %), cancelled (8 %) or a no-show (7 %); a held session discusses one or
-/// two of the pair's goals (the least recently discussed first), gets ratings 3–5 from both
-/// sides and notes, the last one with an open point. Each mentee has a pace — fast, steady or
-/// slow — so that the report shows goals on track, behind and at risk: after a held session
-/// the mentor assesses every discussed goal's item at `baseline + pace × elapsed share × gap`
-/// (rounded down, at most the target), and a goal whose target is assessed is achieved.
+/// three of the pair's goals (the least recently discussed first), gets ratings 3–5 from both
+/// sides and notes, the last one with an open point. Each mentee has a pace — fast (2), steady
+/// (1.2) or slow (0.3) — so that the report shows goals achieved, on track, behind and at risk:
+/// after a held session the mentor assesses every discussed goal's item at
+/// `baseline + pace × elapsed share × gap` (rounded, at most the target), and a goal whose
+/// target is assessed is achieved.
 public struct ProgramSimulation: Sendable {
     public struct Outcome: Sendable {
         /// Goals activated (all draft goals), with the day.
@@ -38,8 +39,8 @@ public struct ProgramSimulation: Sendable {
         for goal in goals where goal.status.isOpen {
             goalsByPair[goal.pair, default: []].append(goal)
             if pace[goal.menteeID] == nil {
-                // fast 1.2, steady 0.9, slow 0.35 (so about a fifth of mentees fall behind or at risk)
-                pace[goal.menteeID] = [1.2, 0.9, 0.9, 0.9, 0.35][random.uniform(below: 5)]
+                // fast 2, steady 1.2, slow 0.3 (about a fifth of the mentees fall behind)
+                pace[goal.menteeID] = [2.0, 1.2, 1.2, 1.2, 0.3][random.uniform(below: 5)]
             }
             if goal.status == .draft, goal.start < today { outcome.activated.append((goal.id, goal.start)) }
             if goal.start < today {
@@ -67,7 +68,7 @@ public struct ProgramSimulation: Sendable {
                 log.mentorRating = random.uniform(in: 3...5)
                 let open = (goalsByPair[session.pair] ?? []).filter { !achieved.contains($0.id) }
                     .sorted { (lastDiscussed[$0.id] ?? -1, $0.id) < (lastDiscussed[$1.id] ?? -1, $1.id) }
-                let discussed = Array(open.prefix(open.count > 1 && random.chance(perMille: 500) ? 2 : 1))
+                let discussed = Array(open.prefix(random.chance(perMille: 500) ? 3 : 2))
                 log.goalsDiscussed = discussed.map(\.id)
                 var notes = discussed.map { "Worked on \($0.title)." }
                 for goal in discussed {
@@ -75,7 +76,7 @@ public struct ProgramSimulation: Sendable {
                     let span = max(1, goal.start.days(to: goal.due))
                     let elapsed = min(1, Double(goal.start.days(to: session.start.date)) / Double(span))
                     let gap = goal.target - goal.baseline
-                    let level = min(goal.target, goal.baseline + Int((pace[goal.menteeID, default: 1] * elapsed * Double(gap)).rounded(.down)))
+                    let level = min(goal.target, goal.baseline + Int((pace[goal.menteeID, default: 1] * elapsed * Double(gap)).rounded()))
                     outcome.checkIns.append(
                         CheckIn(
                             menteeID: goal.menteeID, itemID: goal.itemID, level: level, date: session.start.date,
