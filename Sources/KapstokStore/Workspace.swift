@@ -201,6 +201,7 @@ public final class Workspace: Sendable {
                 try db.inTransaction(.immediate) {
                     do {
                         result = .success(try body(db))
+                        WorkspaceTestHooks.beforeCommit?()
                         return .commit
                     } catch {
                         result = .failure(error)
@@ -326,4 +327,11 @@ extension Workspace {
     func executeOutsideTransaction(sql: String) throws {
         try pool.writeWithoutTransaction { db in try db.execute(sql: sql) }
     }
+}
+
+/// A test hook (never set in normal use): the CLI sets it from `KAPSTOK_TEST_KILL_AT=commit` to
+/// kill the process inside a write transaction, just before its commit, so that tests can check
+/// that such a kill leaves the workspace as it was. Set once, before any workspace is opened.
+public enum WorkspaceTestHooks {
+    nonisolated(unsafe) public static var beforeCommit: (() -> Void)?
 }

@@ -3,6 +3,7 @@ import Foundation
 import GLPKSolver
 import Kapstok
 import KapstokIO
+import KapstokStore
 
 extension KapstokCommand {
     /// `kapstok match`: a full pairing round from CSV files to output files.
@@ -126,6 +127,22 @@ enum OutputOptions {
 /// standard error; `KAPSTOK_TEST_KILL_AT=<step>` sends the process SIGKILL at that step
 /// (`locked`, `generation-written`, `linked`, `switched`, `cleaned`).
 enum FaultInjection {
+    /// `KAPSTOK_TEST_KILL_AT=commit`: SIGKILL inside a workspace write, just before it commits;
+    /// `KAPSTOK_TEST_COMMIT_DELAY_MS=N` sleeps there first (so another process can be started).
+    static func installWorkspaceHook() {
+        let environment = ProcessInfo.processInfo.environment
+        let delay = environment["KAPSTOK_TEST_COMMIT_DELAY_MS"].flatMap { UInt32($0) }
+        let kills = environment["KAPSTOK_TEST_KILL_AT"] == "commit"
+        guard delay != nil || kills else { return }
+        WorkspaceTestHooks.beforeCommit = {
+            if let delay {
+                Terminal.error("kapstok: workspace commit")
+                usleep(delay * 1000)
+            }
+            if kills { kill(getpid(), SIGKILL) }
+        }
+    }
+
     static func commitHook() -> ((OutputFolder.CommitStep) -> Void)? {
         let environment = ProcessInfo.processInfo.environment
         let delay = environment["KAPSTOK_TEST_COMMIT_DELAY_MS"].flatMap { UInt32($0) }

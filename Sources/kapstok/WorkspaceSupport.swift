@@ -33,6 +33,7 @@ struct WorkspaceOptions: ParsableArguments {
     /// be opened.
     func open() throws -> Workspace {
         let url = try folder()
+        FaultInjection.installWorkspaceHook()
         do {
             return try Workspace.open(at: url)
         } catch {

@@ -53,7 +53,7 @@ struct ProgramSimulationTests {
             if log.session.status == .held {
                 #expect(log.heldOn == log.session.start.date)
                 #expect((3...5).contains(log.menteeRating ?? 0) && (3...5).contains(log.mentorRating ?? 0))
-                #expect(!log.goalsDiscussed.isEmpty)
+                // Once every goal of the pair is achieved there is nothing left to discuss.
                 #expect(log.goalsDiscussed.allSatisfy { byID[$0]?.pair == log.session.pair })
             } else {
                 #expect(log.heldOn == nil && log.menteeRating == nil && log.goalsDiscussed.isEmpty)
@@ -64,7 +64,8 @@ struct ProgramSimulationTests {
             let goal = byID[id]!
             #expect(outcome.checkIns.contains { $0.menteeID == goal.menteeID && $0.itemID == goal.itemID && $0.level == goal.target && $0.date == day })
         }
-        // The statuses are a mix over a whole program (85 % held on average).
-        #expect(outcome.sessions.contains { $0.session.status == .held })
+        // The statuses are a mix over a whole program (85 % held on average), and held sessions
+        // discuss goals while some are open.
+        #expect(outcome.sessions.contains { $0.session.status == .held && !$0.goalsDiscussed.isEmpty })
     }
 }
