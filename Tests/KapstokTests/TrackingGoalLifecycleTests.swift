@@ -86,6 +86,16 @@ import Testing
         #expect(problems(GoalEdit(title: String(repeating: "x", count: 200)), on: Self.with(.active)) == [])
     }
 
+    @Test func milestoneProblems() {
+        let today = CalendarDate(year: 2027, month: 3, day: 1)
+        let ok = Milestone(id: "M1", goalID: "G0001", title: "Ask for feedback twice", due: CalendarDate(year: 2027, month: 3, day: 15))
+        #expect(GoalLifecycle.problems(in: ok, of: Self.goal, today: today) == [])
+        let early = Milestone(id: "M2", goalID: "G0001", title: "", due: CalendarDate(year: 2027, month: 1, day: 15), doneOn: CalendarDate(year: 2027, month: 3, day: 2))
+        #expect(GoalLifecycle.problems(in: early, of: Self.goal, today: today) == [
+            "the title is empty", "the due date 2027-01-15 is before the goal's start 2027-02-01", "the done day 2027-03-02 is after today 2027-03-01",
+        ])
+    }
+
     @Test func createChecksAndRecords() throws {
         let change = try GoalLifecycle.create(Self.goal, actor: "lead", at: Self.at)
         #expect(change.events == [GoalEvent(goalID: "G0001", at: Self.at, actor: "lead", field: "created", oldValue: "", newValue: "draft")])

@@ -221,4 +221,28 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.measurement(missedMetric, missed)
         }
     }
+
+    // MARK: Tracking — ProgressReport.make(from:) and Agenda.make on a generated program halfway
+    // through: 5,000 mentees, 15,000 goals, 40,000 sessions, 30,000 check-ins (target: report
+    // ≤ 0.3 s, agenda well under 50 ms).
+    let snapshot = Input<TrackingSnapshot>()
+    let trackingSetup: @Sendable () -> Void = {
+        snapshot.value = TrackingGenerator(mentees: 5_000, mentors: 1_700, seed: seed).makeSnapshot()
+    }
+    Benchmark(
+        "Tracking report 5000",
+        configuration: .init(
+            metrics: commonMetrics, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 20,
+            setup: trackingSetup, teardown: { snapshot.clear() })
+    ) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(ProgressReport.make(from: snapshot.value)) }
+    }
+    Benchmark(
+        "Tracking agenda 5000",
+        configuration: .init(
+            metrics: commonMetrics, warmupIterations: 3, maxDuration: .seconds(5), maxIterations: 200,
+            setup: trackingSetup, teardown: { snapshot.clear() })
+    ) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(Agenda.make(snapshot: snapshot.value, menteeID: snapshot.value.mentees[2_499].id)) }
+    }
 }

@@ -92,7 +92,7 @@ public struct Agenda: Sendable, Hashable {
         let goals = snapshot.goals.filter { $0.menteeID == menteeID && $0.status.isOpen }
         let sessions = snapshot.sessions.filter { $0.session.menteeID == menteeID }
         let facts = TrackingFacts(
-            checkIns: snapshot.checkIns.lazy.filter { $0.menteeID == menteeID }, sessions: sessions, today: today)
+            checkIns: snapshot.checkIns.filter { $0.menteeID == menteeID }, sessions: sessions, today: today)
         var weights: [String: FrameworkItem] = [:]
         for item in snapshot.framework.items where weights[item.id] == nil { weights[item.id] = item }
         let heaviest = snapshot.framework.items.map(\.weight).max() ?? 1

@@ -79,6 +79,20 @@ public enum GoalLifecycle {
         return messages
     }
 
+    /// Every problem of a milestone of `goal`: its title, a due date within
+    /// ``Limits/programDate`` and not before the goal's start, a done day not after `today`.
+    public static func problems(in milestone: Milestone, of goal: Goal, today: CalendarDate) -> [String] {
+        var messages: [String] = []
+        if let problem = TextRules.titleProblem(milestone.title) { messages.append(problem) }
+        if !Limits.programDate.contains(milestone.due) {
+            messages.append("the due date \(milestone.due) is outside \(Limits.programDate.lowerBound) to \(Limits.programDate.upperBound)")
+        } else if milestone.due < goal.start {
+            messages.append("the due date \(milestone.due) is before the goal's start \(goal.start)")
+        }
+        if let done = milestone.doneOn, done > today { messages.append("the done day \(done) is after today \(today)") }
+        return messages
+    }
+
     /// A new goal, checked, with its `created` event (new value: the status).
     public static func create(_ goal: Goal, actor: String, at timestamp: String) throws(GoalProblems) -> GoalChange {
         let messages = problems(in: goal)

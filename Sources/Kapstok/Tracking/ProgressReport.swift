@@ -54,38 +54,57 @@ private struct ReportBuilder {
     let today: CalendarDate
     let settings: TrackingSettings
     let facts: TrackingFacts
-    let items: [String: FrameworkItem]
+    /// Framework items by id (the first of a repeated id), with their index in `framework.items`.
+    let itemIndex: [String: Int]
+    let items: [FrameworkItem]
+    /// Per item index: the area slots it adds to.
+    let itemSlots: [[Int]]
     let roles: [String]
     let roleIndex: [String: Int]
-    let domainIndex: [String: Int]
-    let menteeOrder: [String: Int]
+    let menteeIndex: [String: Int]
+    /// The report's pairs: `snapshot.pairs` without repeats, in order.
+    let pairs: [PairID]
+    let pairIndex: [PairID: Int]
 
     init(snapshot: TrackingSnapshot) {
         self.snapshot = snapshot
         today = snapshot.today
         settings = snapshot.settings
         facts = TrackingFacts(checkIns: snapshot.checkIns, sessions: snapshot.sessions, today: snapshot.today)
-        var items: [String: FrameworkItem] = [:]
-        for item in snapshot.framework.items where items[item.id] == nil { items[item.id] = item }
-        self.items = items
-        roles = snapshot.framework.roles
-        roleIndex = Dictionary(roles.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        domainIndex = Dictionary(snapshot.framework.domains.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        menteeOrder = Dictionary(snapshot.mentees.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let framework = snapshot.framework
+        items = framework.items
+        itemIndex = Self.firstIndex(framework.items.map(\.id))
+        roles = framework.roles
+        let roleIndex = Self.firstIndex(roles)
+        self.roleIndex = roleIndex
+        let domainIndex = Self.firstIndex(framework.domains.map(\.id))
+        let roleCount = roles.count
+        itemSlots = framework.items.map { item in
+            switch item.kind {
+            case .competency: roleIndex[item.group].map { [$0] } ?? []
+            case .domain: domainIndex[item.id].map { [roleCount, roleCount + 1 + $0] } ?? [roleCount]
+            }
+        }
+        menteeIndex = Self.firstIndex(snapshot.mentees.map(\.id))
+        var pairs: [PairID] = []
+        var pairIndex: [PairID: Int] = [:]
+        pairIndex.reserveCapacity(snapshot.pairs.count)
+        for pair in snapshot.pairs where pairIndex[pair] == nil {
+            pairIndex[pair] = pairs.count
+            pairs.append(pair)
+        }
+        self.pairs = pairs
+        self.pairIndex = pairIndex
+    }
+
+    static func firstIndex<Key: Hashable>(_ keys: [Key]) -> [Key: Int] {
+        var index: [Key: Int] = [:]
+        index.reserveCapacity(keys.count)
+        for (position, key) in keys.enumerated() where index[key] == nil { index[key] = position }
+        return index
     }
 
     /// Roles, then `domains`, then each domain item.
-    var areaCount: Int { roles.count + 1 + snapshot.framework.domains.count }
-
-    /// The area slots a goal's item adds to (none for an unknown item).
-    func areaSlots(of itemID: String) -> [Int] {
-        guard let item = items[itemID] else { return [] }
-        switch item.kind {
-        case .competency: return roleIndex[item.group].map { [$0] } ?? []
-        case .domain: return domainIndex[item.id].map { [roles.count, roles.count + 1 + $0] } ?? [roles.count]
-        }
-    }
-
     func areaLabels() -> [(area: String, label: String)] {
         roles.map { ($0, TrackingMath.label(role: $0)) } + [("domains", "Domains")]
             + snapshot.framework.domains.map { ($0.id, $0.name) }
@@ -120,76 +139,101 @@ private struct ReportBuilder {
             overdue: overdue, lastDiscussed: last, notDiscussed: notDiscussed)
     }
 
-    /// The goal's weighted gap and closed part; nil for a dropped goal.
-    func gap(of progress: GoalProgress) -> (gap: Double, closed: Double)? {
+    /// What the sums need of one goal, without its strings.
+    struct GoalFigure {
+        /// Index in `snapshot.mentees`, -1 for an unknown mentee.
+        var mentee: Int
+        /// Index in `framework.items`, -1 for an unknown item.
+        var item: Int
+        var status: GoalStatus
+        /// Weighted gap and closed part (0 for a dropped goal).
+        var gap: Double
+        var closed: Double
+        /// Levels closed, 0…target − baseline (all of them for an achieved goal).
+        var closedLevels: Int
+    }
+
+    func figure(of progress: GoalProgress) -> GoalFigure {
         let goal = progress.goal
-        guard goal.status != .dropped else { return nil }
-        let weight = items[goal.itemID]?.weight ?? 1
+        let item = itemIndex[goal.itemID] ?? -1
+        let mentee = menteeIndex[goal.menteeID] ?? -1
+        let weight = item >= 0 ? items[item].weight : 1
         let span = max(0, goal.target - goal.baseline)
         let closed = goal.status == .achieved ? span : min(span, max(0, progress.currentLevel - goal.baseline))
-        return (weight * Double(span), weight * Double(closed))
+        let counted = goal.status != .dropped
+        return GoalFigure(
+            mentee: mentee, item: item, status: goal.status, gap: counted ? weight * Double(span) : 0,
+            closed: counted ? weight * Double(closed) : 0, closedLevels: closed)
     }
 
     // MARK: Build
 
     func build() -> ProgressReport {
-        let goals = snapshot.goals.sorted {
-            let a = menteeOrder[$0.menteeID] ?? Int.max, b = menteeOrder[$1.menteeID] ?? Int.max
-            return (a, $0.menteeID, $0.id) < (b, $1.menteeID, $1.id)
-        }.map(progress(of:))
+        let input = snapshot.goals
+        let menteeOf = input.map { menteeIndex[$0.menteeID] ?? Int.max }
+        let order = input.indices.sorted { a, b in
+            if menteeOf[a] != menteeOf[b] { return menteeOf[a] < menteeOf[b] }
+            if menteeOf[a] == Int.max, input[a].menteeID != input[b].menteeID { return input[a].menteeID < input[b].menteeID }
+            return input[a].id != input[b].id ? input[a].id < input[b].id : a < b
+        }
+        var goals: [GoalProgress] = []
+        goals.reserveCapacity(input.count)
+        var figures: [GoalFigure] = []
+        figures.reserveCapacity(input.count)
+        for k in order {
+            let entry = progress(of: input[k])
+            figures.append(figure(of: entry))
+            goals.append(entry)
+        }
 
         let labels = areaLabels()
-        var menteeAreas: [String: [GapFigures]] = [:]
-        var menteeOverall: [String: GapFigures] = [:]
-        var menteeCounts: [String: TrackCounts] = [:]
-        var pairCounts: [PairID: TrackCounts] = [:]
-        var programAreas = [GapFigures](repeating: GapFigures(), count: labels.count)
+        let areaCount = labels.count
+        let menteeCount = snapshot.mentees.count
+        var menteeAreas = [GapFigures](repeating: GapFigures(), count: menteeCount * areaCount)
+        var menteeOverall = [GapFigures](repeating: GapFigures(), count: menteeCount)
+        var menteeCounts = [TrackCounts](repeating: TrackCounts(), count: menteeCount)
+        var pairCounts = [TrackCounts](repeating: TrackCounts(), count: pairs.count)
+        var programAreas = [GapFigures](repeating: GapFigures(), count: areaCount)
         var programAll = GapFigures()
         var counts = TrackCounts()
-        for entry in goals {
-            let goal = entry.goal
+        for (entry, figure) in zip(goals, figures) {
             counts.add(entry)
-            menteeCounts[goal.menteeID, default: TrackCounts()].add(entry)
-            pairCounts[goal.pair, default: TrackCounts()].add(entry)
-            guard let part = gap(of: entry) else { continue }
-            let (gap, closed) = part
-            programAll.add(gap: gap, closed: closed)
-            menteeOverall[goal.menteeID, default: GapFigures()].add(gap: gap, closed: closed)
-            let slots = areaSlots(of: goal.itemID)
-            guard !slots.isEmpty else { continue }
-            var areas = menteeAreas[goal.menteeID] ?? [GapFigures](repeating: GapFigures(), count: labels.count)
-            for slot in slots {
-                areas[slot].add(gap: gap, closed: closed)
-                programAreas[slot].add(gap: gap, closed: closed)
+            if let pair = pairIndex[entry.goal.pair] { pairCounts[pair].add(entry) }
+            let mentee = figure.mentee
+            if mentee >= 0 { menteeCounts[mentee].add(entry) }
+            guard figure.status != .dropped else { continue }
+            programAll.add(gap: figure.gap, closed: figure.closed)
+            if mentee >= 0 { menteeOverall[mentee].add(gap: figure.gap, closed: figure.closed) }
+            guard figure.item >= 0 else { continue }
+            for slot in itemSlots[figure.item] {
+                programAreas[slot].add(gap: figure.gap, closed: figure.closed)
+                if mentee >= 0 { menteeAreas[mentee * areaCount + slot].add(gap: figure.gap, closed: figure.closed) }
             }
-            menteeAreas[goal.menteeID] = areas
         }
-        func areaGaps(_ figures: [GapFigures]?) -> [AreaGap] {
-            labels.enumerated().map { AreaGap(area: $1.area, label: $1.label, figures: figures?[$0] ?? GapFigures()) }
+        func areaGaps(_ figures: ArraySlice<GapFigures>) -> [AreaGap] {
+            zip(labels, figures).map { AreaGap(area: $0.area, label: $0.label, figures: $1) }
         }
-        let mentees = snapshot.mentees.map { mentee in
+        let mentees = snapshot.mentees.enumerated().map { i, mentee in
             MenteeProgress(
-                menteeID: mentee.id, name: mentee.name, areas: areaGaps(menteeAreas[mentee.id]),
-                overall: menteeOverall[mentee.id] ?? GapFigures(), goals: menteeCounts[mentee.id] ?? TrackCounts())
+                menteeID: mentee.id, name: mentee.name, areas: areaGaps(menteeAreas[i * areaCount..<(i + 1) * areaCount]),
+                overall: menteeOverall[i], goals: menteeCounts[i])
         }
 
         let sessions = sessionFigures()
-        var seenPairs = Set<PairID>()
-        let pairs = snapshot.pairs.filter { seenPairs.insert($0).inserted }.map { pair in
-            let figures = sessions.pairs[pair]
-            let lastHeld = figures?.lastHeld
-            let quiet = (lastHeld ?? snapshot.programStart).days(to: today)
+        let pairProgress = pairs.enumerated().map { p, pair in
+            let figures = sessions.pairs[p]
+            let quiet = (figures.lastHeld ?? snapshot.programStart).days(to: today)
             return PairProgress(
-                pair: pair, sessions: figures?.figures ?? SessionFigures(), lastHeld: lastHeld,
-                noRecentSession: today >= snapshot.programStart && quiet >= 7 * settings.noSessionWeeks,
-                goals: pairCounts[pair] ?? TrackCounts())
+                pair: pair, sessions: figures.figures, lastHeld: figures.lastHeld,
+                noRecentSession: today >= snapshot.programStart && quiet >= 7 * settings.noSessionWeeks, goals: pairCounts[p])
         }
         let elapsed = TrackingMath.elapsedShare(from: snapshot.programStart, to: snapshot.programEnd, on: today)
         var report = ProgressReport(
             asOf: today, programStart: snapshot.programStart, programEnd: snapshot.programEnd, elapsed: elapsed,
-            areas: areaGaps(programAreas) + [AreaGap(area: "all", label: "All", figures: programAll)], mentees: mentees,
-            pairs: pairs, goals: goals, goalCounts: counts, sessions: sessions.program, weeks: sessions.weeks, objectives: [])
-        report.objectives = snapshot.objectives.map { ObjectiveEvaluation(report: report, builder: self).result(for: $0) }
+            areas: areaGaps(programAreas[...]) + [AreaGap(area: "all", label: "All", figures: programAll)], mentees: mentees,
+            pairs: pairProgress, goals: goals, goalCounts: counts, sessions: sessions.program, weeks: sessions.weeks, objectives: [])
+        let evaluation = ObjectiveEvaluation(report: report, builder: self, figures: figures)
+        report.objectives = snapshot.objectives.map(evaluation.result(for:))
         return report
     }
 
@@ -198,7 +242,7 @@ private struct ReportBuilder {
         var lastHeld: CalendarDate?
     }
 
-    func sessionFigures() -> (program: SessionFigures, pairs: [PairID: PairSessions], weeks: [WeekSessions]) {
+    func sessionFigures() -> (program: SessionFigures, pairs: [PairSessions], weeks: [WeekSessions]) {
         let firstWeek = snapshot.programStart.weekStart
         let weekCount = max(0, (snapshot.programEnd.weekStart - firstWeek) / 7 + 1)
         var planned = [Int](repeating: 0, count: weekCount)
@@ -208,18 +252,16 @@ private struct ReportBuilder {
             return day.weekStart >= firstWeek && index < weekCount ? index : nil
         }
         var program = SessionFigures()
-        var pairs: [PairID: PairSessions] = [:]
+        var pairs = [PairSessions](repeating: PairSessions(), count: self.pairs.count)
         for log in snapshot.sessions {
-            let pair = log.session.pair
-            var entry = pairs[pair] ?? PairSessions()
-            entry.figures.count(log, today: today)
+            let pair = pairIndex[log.session.pair]
             program.count(log, today: today)
+            if let pair { pairs[pair].figures.count(log, today: today) }
             if let day = log.heldDay, day <= today {
-                if entry.lastHeld.map({ $0 < day }) ?? true { entry.lastHeld = day }
+                if let pair, pairs[pair].lastHeld.map({ $0 < day }) ?? true { pairs[pair].lastHeld = day }
                 if let index = week(day) { held[index] += 1 }
             }
             if let index = week(log.session.start.date) { planned[index] += 1 }
-            pairs[pair] = entry
         }
         let weeks = (0..<weekCount).map {
             WeekSessions(weekStart: CalendarDate(dayNumber: firstWeek + 7 * $0), planned: planned[$0], held: held[$0])
@@ -280,6 +322,8 @@ extension SessionFigures {
 private struct ObjectiveEvaluation {
     let report: ProgressReport
     let builder: ReportBuilder
+    /// The goals' figures, in the report's goal order.
+    let figures: [ReportBuilder.GoalFigure]
 
     func result(for objective: ProgramObjective) -> ObjectiveResult {
         let target = objective.target
@@ -329,12 +373,13 @@ private struct ObjectiveEvaluation {
             let counts = report.goalCounts
             return share(counts.onTrack, of: counts.onTrack + counts.behind + counts.atRisk, "open goals on track")
         case .gapClosed:
-            var figures = GapFigures()
-            for entry in report.goals where inScope(entry.goal.itemID, objective.scope) {
-                if let part = builder.gap(of: entry) { figures.add(gap: part.gap, closed: part.closed) }
+            let scope = scopeMask(objective.scope)
+            var total = GapFigures()
+            for figure in figures where figure.status != .dropped && figure.item >= 0 && scope[figure.item] {
+                total.add(gap: figure.gap, closed: figure.closed)
             }
-            let numbers = "\(Format.number(figures.closed)) of \(Format.number(figures.gap)) weighted levels closed on \(scopeLabel(objective.scope))"
-            return (figures.share, figures.share.map { numbers + " (\(TrackingMath.percent($0)))" } ?? numbers + ": no gap to close")
+            let numbers = "\(Format.number(total.closed)) of \(Format.number(total.gap)) weighted levels closed on \(scopeLabel(objective.scope))"
+            return (total.share, total.share.map { numbers + " (\(TrackingMath.percent($0)))" } ?? numbers + ": no gap to close")
         case .menteesClosing:
             return menteesClosing(objective)
         case .averageRating:
@@ -352,40 +397,42 @@ private struct ObjectiveEvaluation {
     }
 
     func menteesClosing(_ objective: ProgramObjective) -> (value: Double?, numbers: String) {
-        // Per mentee and item in scope: the most levels closed by one goal (not dropped).
-        var closedLevels: [TrackingFacts.MenteeItem: Int] = [:]
-        var mentees: [String: Int] = [:]  // mentee → items meeting `levels`
-        for entry in report.goals where entry.goal.status != .dropped && inScope(entry.goal.itemID, objective.scope) {
-            let goal = entry.goal
-            let span = max(0, goal.target - goal.baseline)
-            let closed = goal.status == .achieved ? span : min(span, max(0, entry.currentLevel - goal.baseline))
-            let key = TrackingFacts.MenteeItem(menteeID: goal.menteeID, itemID: goal.itemID)
+        // Per mentee and item in scope: the most levels closed by one goal (not dropped); goals of
+        // mentees outside the snapshot's list are left out.
+        let scope = scopeMask(objective.scope)
+        let itemCount = builder.items.count
+        var closedLevels: [Int: Int] = [:]  // mentee · items + item → levels
+        var itemsMet: [Int: Int] = [:]  // mentee → items closing `levels`
+        for figure in figures where figure.status != .dropped && figure.mentee >= 0 && figure.item >= 0 && scope[figure.item] {
+            let key = figure.mentee * itemCount + figure.item
             let before = closedLevels[key] ?? 0
-            if mentees[goal.menteeID] == nil { mentees[goal.menteeID] = 0 }
-            if closed > before {
-                closedLevels[key] = closed
-                if before < objective.levels && closed >= objective.levels { mentees[goal.menteeID, default: 0] += 1 }
+            if itemsMet[figure.mentee] == nil { itemsMet[figure.mentee] = 0 }
+            if figure.closedLevels > before {
+                closedLevels[key] = figure.closedLevels
+                if before < objective.levels && figure.closedLevels >= objective.levels { itemsMet[figure.mentee, default: 0] += 1 }
             }
         }
-        let closing = mentees.values.filter { $0 >= objective.items }.count
+        let closing = itemsMet.values.filter { $0 >= objective.items }.count
         let levels = objective.levels == 1 ? "1 level" : "\(objective.levels) levels"
         let items = objective.items == 1 ? "1 item" : "\(objective.items) items"
-        return share(closing, of: mentees.count, "mentees with goals on \(scopeLabel(objective.scope)) closed at least \(levels) on at least \(items)")
+        return share(closing, of: itemsMet.count, "mentees with goals on \(scopeLabel(objective.scope)) closed at least \(levels) on at least \(items)")
     }
 
-    /// Whether an item is in an objective's scope: nil = every item; `domains`; a role; an item id.
-    func inScope(_ itemID: String, _ scope: String?) -> Bool {
-        guard let scope else { return true }
-        guard let item = builder.items[itemID] else { return false }
-        if scope == "domains" { return item.kind == .domain }
-        if builder.roleIndex[scope] != nil { return item.kind == .competency && item.group == scope }
-        return item.id == scope
+    /// Per framework item: whether it is in an objective's scope (nil = every item; `domains`; a
+    /// role; an item id).
+    func scopeMask(_ scope: String?) -> [Bool] {
+        builder.items.map { item in
+            guard let scope else { return true }
+            if scope == "domains" { return item.kind == .domain }
+            if builder.roleIndex[scope] != nil { return item.kind == .competency && item.group == scope }
+            return item.id == scope
+        }
     }
 
     func scopeLabel(_ scope: String?) -> String {
         guard let scope else { return "all items" }
         if scope == "domains" { return "the domains" }
         if builder.roleIndex[scope] != nil { return "the \(TrackingMath.label(role: scope)) role" }
-        return builder.items[scope]?.name ?? Diagnostic.quoted(scope)
+        return builder.itemIndex[scope].map { builder.items[$0].name } ?? Diagnostic.quoted(scope)
     }
 }

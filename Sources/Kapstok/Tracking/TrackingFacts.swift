@@ -27,13 +27,15 @@ struct TrackingFacts {
     private(set) var lastDiscussed: [String: CalendarDate] = [:]
 
     /// - Complexity: O(check-ins + Σ goals discussed).
-    init(checkIns: some Sequence<CheckIn>, sessions: some Sequence<SessionLog>, today: CalendarDate) {
+    init(checkIns: [CheckIn], sessions: [SessionLog], today: CalendarDate) {
+        assessments.reserveCapacity(checkIns.count)
         for checkIn in checkIns where checkIn.date <= today {
             let key = MenteeItem(menteeID: checkIn.menteeID, itemID: checkIn.itemID)
             let candidate = Assessment(level: checkIn.level, date: checkIn.date, precedence: checkIn.assessor.precedence)
             if let known = assessments[key], (known.date, known.precedence) > (candidate.date, candidate.precedence) { continue }
             assessments[key] = candidate
         }
+        lastDiscussed.reserveCapacity(sessions.count)
         for log in sessions {
             guard let day = log.heldDay, day <= today else { continue }
             for goalID in log.goalsDiscussed {
