@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "LinearModel"]),
         .testTarget(name: "KapstokTests", dependencies: ["Kapstok", "KapstokIO", "GLPKSolver", "LinearModel"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "KapstokStoreTests", dependencies: ["KapstokStore", "Kapstok", "Diagnostics"]),
+        .testTarget(name: "KapstokStoreTests", dependencies: ["KapstokStore", "Kapstok", "Diagnostics", "LinearModel"]),
         .testTarget(name: "KapstokIOTests", dependencies: ["KapstokIO", "Kapstok", "Diagnostics"]),
         // Golden tests that run the built `kapstok` binary; they read Fixtures/ and Snapshots/
         // from the source tree through #filePath (so snapshots can be re-recorded in place).

@@ -288,3 +288,34 @@ extension Workspace {
         return prefix + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }
+
+extension RoundRecord {
+    /// The record of a solved match: its pairs and unmatched mentees by id (through the round's
+    /// people), and the draft goals the tracking logic made for its pairs.
+    public init(
+        match result: RoundResult, at: String, date: CalendarDate, actor: String, configurationText: String,
+        summary: String = "", draftGoals: [Goal] = []
+    ) {
+        let round = result.round
+        self.init(
+            kind: .match, at: at, date: date, actor: actor, configurationText: configurationText, summary: summary,
+            pairs: result.pairs.map {
+                RecordedPair(menteeID: round.mentees[$0.mentee].id, mentorID: round.mentors[$0.mentor].id, score: $0.score,
+                             rank: $0.rank, reason: $0.reason)
+            },
+            unmatched: result.unmatched.map { RecordedUnmatched(menteeID: round.mentees[$0.mentee].id, reason: $0.reason) },
+            draftGoals: draftGoals)
+    }
+
+    /// The record of a schedule: its sessions.
+    public init(schedule result: ScheduleResult, at: String, date: CalendarDate, actor: String, configurationText: String, summary: String = "") {
+        self.init(kind: .schedule, at: at, date: date, actor: actor, configurationText: configurationText, summary: summary,
+                  sessions: result.sessions)
+    }
+
+    /// The record of a re-plan (`date` is its `--today`): the new schedule and the changes.
+    public init(replan result: ReplanResult, at: String, date: CalendarDate, actor: String, configurationText: String, summary: String = "") {
+        self.init(kind: .replan, at: at, date: date, actor: actor, configurationText: configurationText, summary: summary,
+                  sessions: result.schedule.sessions, changes: result.changes)
+    }
+}

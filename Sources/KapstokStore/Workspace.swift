@@ -91,6 +91,7 @@ public final class Workspace: Sendable {
             for suffix in ["", "-wal", "-shm"] {
                 try? FileManager.default.removeItem(atPath: database.path + suffix)
             }
+            if configurationText != nil { try? FileManager.default.removeItem(at: WorkspaceLayout.configurationURL(in: folder)) }
             throw Workspace.mapped(error, path: database.path)
         }
     }
@@ -111,8 +112,7 @@ public final class Workspace: Sendable {
         let version = try inspect(database)
         if version.found > WorkspaceSchema.currentVersion || version.hasUnknownMigrations {
             throw WorkspaceError.newerSchema(
-                path: database.path, found: max(version.found, WorkspaceSchema.currentVersion + 1),
-                known: WorkspaceSchema.currentVersion)
+                path: database.path, found: version.found, known: WorkspaceSchema.currentVersion)
         }
         do {
             let pool = try DatabasePool(path: database.path, configuration: configuration())
@@ -148,8 +148,9 @@ public final class Workspace: Sendable {
         if header != Data("SQLite format 3\0".utf8) { throw WorkspaceError.notSQLite(path: database.path) }
     }
 
-    /// The schema version found (`user_version`) and whether migrations unknown to this code are
-    /// applied, read through a read-only connection.
+    /// The schema version found (`user_version`, or the number of applied migrations when that is
+    /// higher) and whether migrations unknown to this code are applied, read through a read-only
+    /// connection.
     private static func inspect(_ database: URL) throws -> (found: Int, hasUnknownMigrations: Bool) {
         var configuration = configuration()
         configuration.readonly = true
@@ -160,11 +161,12 @@ public final class Workspace: Sendable {
                 guard try db.tableExists("meta"),
                     try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'program'") == WorkspaceSchema.program
                 else { throw WorkspaceError.notKapstok(path: database.path) }
-                let found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                var found = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 var unknown = false
                 if try db.tableExists("grdb_migrations") {
                     let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
                     unknown = applied.contains { !WorkspaceSchema.identifiers.contains($0) }
+                    found = max(found, applied.count)
                 }
                 return (found, unknown)
             }
@@ -179,6 +181,21 @@ public final class Workspace: Sendable {
     }
 
     // MARK: - Meta
+
+    /// The current time as the workspace writes it (`at:` of every write): UTC, ISO 8601,
+    /// whole seconds (`2027-03-01T09:30:00Z`).
+    public static func timestamp() -> String { Timestamp.now() }
+
+    /// The text of the workspace's `kapstok.toml`, or nil when the folder has none.
+    public func configurationText() throws -> String? {
+        let url = WorkspaceLayout.configurationURL(in: folder)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw WorkspaceError.fileSystem(path: url.path, detail: error.localizedDescription)
+        }
+    }
 
     /// The workspace's name (given to `create`).
     public func name() throws -> String {
@@ -232,6 +249,9 @@ public final class Workspace: Sendable {
             if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
                 return WorkspaceError.notSQLite(path: path)
             }
+            if error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                return WorkspaceError.busy(path: path)
+            }
             return WorkspaceError.database(detail: "\(error.message ?? "SQLite error \(error.resultCode.rawValue)")")
         }
         return error
@@ -251,7 +271,7 @@ public final class Workspace: Sendable {
             let copy = try DatabaseQueue(path: temporary.path)
             try pool.backup(to: copy)
             try copy.close()
-            try? FileManager.default.removeItem(atPath: temporary.path + "-journal")
+            for suffix in ["-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary.path + suffix) }
             guard Foundation.rename(temporary.path, file.path) == 0 else {
                 throw WorkspaceError.fileSystem(path: file.path, detail: String(cString: strerror(errno)))
             }

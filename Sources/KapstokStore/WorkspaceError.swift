@@ -19,6 +19,8 @@ public enum WorkspaceError: Error, CustomStringConvertible, Sendable, Equatable 
     case unknown(kind: String, id: String)
     /// A write the workspace refuses, in words (`goal 'G0001' cannot move from achieved to active`).
     case invalid(String)
+    /// Another command kept the workspace locked for longer than ``Workspace/busyTimeout``.
+    case busy(path: String)
     /// An SQLite error, with what the store was doing.
     case database(detail: String)
 
@@ -33,6 +35,8 @@ public enum WorkspaceError: Error, CustomStringConvertible, Sendable, Equatable 
         case .fileSystem(let path, let detail): "cannot use '\(path)': \(detail)"
         case .unknown(let kind, let id): "unknown \(kind) '\(id)'"
         case .invalid(let message): message
+        case .busy(let path):
+            "'\(path)' is busy: another command has been writing to it for more than \(Int(Workspace.busyTimeout)) seconds"
         case .database(let detail): "workspace database error: \(detail)"
         }
     }

@@ -58,3 +58,27 @@ func peopleWorkspace(_ folder: TemporaryFolder) throws -> Workspace {
         ImportBatch(mentors: [mentor("M01"), mentor("M02")], mentees: [mentee("E01"), mentee("E02")]), at: t0, actor: "hr")
     return workspace
 }
+
+/// Wall-clock and process CPU time of `body` (CPU time counts every thread of the process, so
+/// it stays meaningful on a machine busy with other builds; run the timed tests one at a time).
+func timed(_ body: () throws -> Void) rethrows -> (wall: Duration, cpu: Duration) {
+    func cpuNow() -> Duration {
+        var spec = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
+        return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
+    }
+    let clock = ContinuousClock()
+    let cpuStart = cpuNow()
+    let start = clock.now
+    try body()
+    return (clock.now - start, cpuNow() - cpuStart)
+}
+
+/// `12.3 ms wall, 10.1 ms CPU`.
+func shown(_ figures: (wall: Duration, cpu: Duration)) -> String {
+    func ms(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        return String(format: "%.1f ms", value)
+    }
+    return "\(ms(figures.wall)) wall, \(ms(figures.cpu)) CPU"
+}

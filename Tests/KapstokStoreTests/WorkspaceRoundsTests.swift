@@ -1,5 +1,6 @@
 import Foundation
 import Kapstok
+import LinearModel
 import Testing
 @testable import KapstokStore
 
@@ -89,5 +90,24 @@ struct WorkspaceRoundsTests {
         #expect(kept.goalsDiscussed == ["G0001", "G0002"])
         #expect(kept.notes == "- [ ] read the book")
         #expect(logs.first { $0.session.id == first[2].id }?.notes == "")
+    }
+
+    @Test("a solved match from the workspace's round inputs maps to a record by id and reads back")
+    func matchFromRoundResult() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let workspace = try peopleWorkspace(folder)
+        // Capacity 1 each and E01–M01 forbidden: the only pairing with both mentees matched is E01–M02, E02–M01.
+        _ = try workspace.importData(
+            ImportBatch(mentors: [mentor("M01", capacity: 1), mentor("M02", capacity: 1)],
+                        rules: [PairRule(menteeID: "E01", mentorID: "M01", kind: .forbid)]), at: t0, actor: "hr")
+        let result = try PreparedRound(round: try workspace.roundInputs(configuration: Configuration()))
+            .solve(using: ExhaustiveSolver(), options: PairingOptions())
+        let record = RoundRecord(match: result, at: t0, date: programStart, actor: "hr", configurationText: "")
+        #expect(record.pairs.map(\.pair) == [PairID(menteeID: "E01", mentorID: "M02"), PairID(menteeID: "E02", mentorID: "M01")])
+        #expect(record.pairs.map(\.score) == result.pairs.map(\.score))
+        #expect(record.unmatched == [])
+        let number = try workspace.recordRound(record)
+        #expect(try workspace.round(number) == record)
     }
 }

@@ -19,6 +19,7 @@ struct WorkspaceTests {
         #expect(permissions(database + "-shm") == 0o600)
         #expect(permissions(WorkspaceLayout.configurationURL(in: place).path) == 0o600)
         #expect(try String(contentsOf: WorkspaceLayout.configurationURL(in: place), encoding: .utf8) == "[program]\nname = \"Spring\"\n")
+        #expect(try workspace.configurationText() == "[program]\nname = \"Spring\"\n")
         #expect(try workspace.scalar(sql: "PRAGMA journal_mode") == "wal")
         #expect(try workspace.scalar(sql: "PRAGMA foreign_keys") == "1")
         #expect(try workspace.scalar(sql: "SELECT value FROM meta WHERE key = 'program'") == "kapstok")
