@@ -32,7 +32,8 @@ let package = Package(
         .target(name: "LinearModel"),
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
         .target(name: "Kapstok", dependencies: ["Diagnostics", "LinearModel"]),
-        .target(name: "KapstokIO", dependencies: ["Diagnostics", "Kapstok"]),
+        // Report/ReportJSON.md documents the report's JSON and CSV fields (copied into the README).
+        .target(name: "KapstokIO", dependencies: ["Diagnostics", "Kapstok"], exclude: ["Report/ReportJSON.md"]),
         // The workspace (SQLite through GRDB), at the edge beside IO: the domain never imports it.
         .target(
             name: "KapstokStore",

@@ -52,12 +52,12 @@ import Testing
             "| People | 0 | 0 | 0 | – |",
             "| All | 5 | 10 | 2 | 20.0 % |",
             // G2 at risk, never discussed: level 1 (1 → 4), progress 0, expected 45 %, 45 points.
-            "| G2 | \(Self.ann) | \(Self.dee) | Finance | =HYPERLINK(\"x\") finance | at risk | 1 (1 → 4) | 0.0 % | 45.0 % | 45.0 | 2027-06-28 | never |",
-            "| G4 | Bo Berg | Eve Ek | Giving and receiving feedback | Feedback | at risk, overdue | 1 (1 → 3) | 0.0 % | 100.0 % | 100.0 | 2027-02-01 | 2027-01-11 |",
+            "| G2 | \(Self.ann) | \(Self.dee) | Finance | =HYPERLINK(\"x\") finance | at risk | 1 (1 → 4) | 0.0 % / 45.0 % | 45.0 | 2027-06-28 | never |",
+            "| G4 | Bo Berg | Eve Ek | Giving and receiving feedback | Feedback | at risk, overdue | 1 (1 → 3) | 0.0 % / 100.0 % | 100.0 | 2027-02-01 | 2027-01-11 |",
             // The quiet pair: none held of 4 planned, 1 due (0.0 %), 1 cancelled.
-            "| Cy O'Neil | \(Self.dee) | 0 | 4 | 1 | 0.0 % | 1 | 0 | never | – | – | 0 on track, 1 behind, 0 at risk, 0 achieved, 1 dropped |",
+            "| Cy O'Neil | \(Self.dee) | 0 | 4 | 1 | 0.0 % | 1 | 0 | never | – / – | 1 behind, 1 dropped |",
             // Pair M1/E1: 2 of 2 due held; mentee ratings 9 / 2 = 4.50, mentor 4 / 1 = 4.00.
-            "| \(Self.ann) | \(Self.dee) | 2 | 4 | 2 | 100.0 % | 0 | 0 | 2027-02-01 | 4.50 | 4.00 | 1 on track, 0 behind, 1 at risk, 0 achieved, 0 dropped |",
+            "| \(Self.ann) | \(Self.dee) | 2 | 4 | 2 | 100.0 % | 0 | 0 | 2027-02-01 | 4.50 / 4.00 | 1 on track, 1 at risk |",
             // Mentees: M1's name from the lookup, gap 1 of 5 = 20.0 %; M2 1 of 3 = 33.3 %.
             "| \(Self.ann) | M1 | 2 | 1 | 0 | 1 | 0 | 0 | 0 | 1 | 20.0 % |",
             "| Bo Berg | M2 | 2 | 0 | 0 | 1 | 1 | 0 | 1 | 0 | 33.3 % |",
@@ -231,7 +231,7 @@ import Testing
         #expect(html.contains("<caption>Mentees</caption>") && html.contains("<th scope=\"col\" class=\"num\">Gap closed</th>"))
         #expect(html.contains("<th scope=\"row\">G2</th>") && html.contains("<td>at risk, overdue</td>"))
         #expect(html.contains("<caption>Pairs with no session held recently</caption>"))
-        #expect(html.contains("<dt>Sessions held of planned</dt><dd>4 of 12 (33.3 %)</dd>"))
+        #expect(html.contains("<dt>Sessions held of planned</dt><dd>4 of 12 (33.3\u{00A0}%)</dd>"))
     }
 
     @Test func theStatusChartShowsThePairsMostAtRisk() {
@@ -257,5 +257,31 @@ import Testing
         #expect(report.pairs.filter { left.contains($0.pair) }.allSatisfy { $0.goals.atRisk == 0 })
         let html = ProgressReportRenderer.html(report, names: Self.names)
         #expect(html.contains("The 25 of 30 pairs with the most goals at risk, then behind."))
+    }
+}
+
+extension ReportRendererTests {
+    /// Every JSON field and CSV section is named in `Sources/KapstokIO/Report/ReportJSON.md`.
+    @Test func theFieldReferenceNamesEveryField() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let reference = try String(contentsOf: repository.appendingPathComponent("Sources/KapstokIO/Report/ReportJSON.md"), encoding: .utf8)
+        var keys = Set<String>()
+        func collect(_ value: JSONValue) {
+            switch value {
+            case .object(let members):
+                for member in members {
+                    keys.insert(member.key)
+                    collect(member.value)
+                }
+            case .array(let elements): elements.forEach(collect)
+            default: break
+            }
+        }
+        collect(ProgressReportRenderer.document(Self.report, names: Self.names))
+        #expect(keys.count > 60)
+        let (_, rows) = Self.csvFigures()
+        let sections = Set(rows.map { $0[0] })
+        #expect(sections.count == 13)
+        for name in keys.union(sections).sorted() { #expect(reference.contains("`\(name)`"), "\(name) not in ReportJSON.md") }
     }
 }

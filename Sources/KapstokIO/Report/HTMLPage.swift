@@ -5,10 +5,19 @@ public struct HTMLTable: Sendable, Hashable {
         public var title: String
         /// Right-aligned, with tabular figures.
         public var isNumeric: Bool
+        /// Kept on one line (dates).
+        public var isUnbroken: Bool
 
-        public init(_ title: String, numeric: Bool = false) {
+        public init(_ title: String, numeric: Bool = false, unbroken: Bool = false) {
             self.title = title
             self.isNumeric = numeric
+            self.isUnbroken = unbroken
+        }
+
+        /// The cells' class attribute, empty for plain text.
+        var classAttribute: String {
+            let classes = (isNumeric ? ["num"] : []) + (isUnbroken ? ["nowrap"] : [])
+            return classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
         }
     }
 
@@ -36,11 +45,11 @@ public struct HTMLTable: Sendable, Hashable {
         for row in rows {
             html += "<tr>"
             for (index, cell) in row.enumerated() {
-                let numeric = index < columns.count && columns[index].isNumeric ? " class=\"num\"" : ""
+                let numeric = index < columns.count ? columns[index].classAttribute : ""
                 if index == 0 && hasRowHeaders {
-                    html += "<th scope=\"row\"\(numeric)>\(Markup.escape(cell))</th>"
+                    html += "<th scope=\"row\"\(numeric)>\(HTMLPage.text(cell))</th>"
                 } else {
-                    html += "<td\(numeric)>\(Markup.escape(cell))</td>"
+                    html += "<td\(numeric)>\(HTMLPage.text(cell))</td>"
                 }
             }
             html += "</tr>\n"
@@ -56,6 +65,12 @@ public struct HTMLTable: Sendable, Hashable {
 /// Every text goes through ``Markup/escape(_:)``; only SVG from the charts of this module and
 /// the page's own tags are inserted as markup.
 public struct HTMLPage: Sendable {
+    /// Text as page content: escaped (``Markup/escape(_:)``), with a number and its ` %` kept on
+    /// one line (a no-break space).
+    public static func text(_ text: String) -> String {
+        Markup.escape(text).replacingOccurrences(of: " %", with: "\u{00A0}%")
+    }
+
     public var title: String
     /// The `lang` attribute.
     public var language: String
@@ -74,18 +89,18 @@ public struct HTMLPage: Sendable {
     }
 
     public mutating func paragraph(_ text: String, className: String? = nil) {
-        body += "<p\(className.map { " class=\"\(Markup.identifier($0))\"" } ?? "")>\(Markup.escape(text))</p>\n"
+        body += "<p\(className.map { " class=\"\(Markup.identifier($0))\"" } ?? "")>\(Self.text(text))</p>\n"
     }
 
     /// A bulleted list of plain text items.
     public mutating func list(_ items: [String]) {
-        body += "<ul>\n" + items.map { "<li>\(Markup.escape($0))</li>\n" }.joined() + "</ul>\n"
+        body += "<ul>\n" + items.map { "<li>\(Self.text($0))</li>\n" }.joined() + "</ul>\n"
     }
 
     /// Terms and their values (`<dl>`), e.g. the summary's figures.
     public mutating func definitions(_ pairs: [(term: String, value: String)]) {
         body += "<dl class=\"figures\">\n"
-        for pair in pairs { body += "<div><dt>\(Markup.escape(pair.term))</dt><dd>\(Markup.escape(pair.value))</dd></div>\n" }
+        for pair in pairs { body += "<div><dt>\(Markup.escape(pair.term))</dt><dd>\(Self.text(pair.value))</dd></div>\n" }
         body += "</dl>\n"
     }
 
@@ -101,7 +116,7 @@ public struct HTMLPage: Sendable {
     /// A chart with its text summary as the caption. `svg` must come from this module's charts
     /// (rendered `inline`).
     public mutating func figure(svg: String, caption: String) {
-        body += "<figure>\n\(svg)\n<figcaption>\(Markup.escape(caption))</figcaption>\n</figure>\n"
+        body += "<figure>\n\(svg)\n<figcaption>\(Self.text(caption))</figcaption>\n</figure>\n"
     }
 
     /// Opens and closes a `<section>`.
@@ -115,7 +130,7 @@ public struct HTMLPage: Sendable {
     public static let stylesheet = """
         :root { color-scheme: light; }
         body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; color: #1a1a1a; background: #ffffff;
-          line-height: 1.45; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; max-width: 64rem; font-size: 15px; }
+          line-height: 1.45; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; max-width: 76rem; font-size: 15px; }
         h1 { font-size: 1.7rem; margin: 0 0 .3rem; }
         h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; border-bottom: 2px solid #1a1a1a; padding-bottom: .15rem; }
         h3 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; }
@@ -135,7 +150,7 @@ public struct HTMLPage: Sendable {
         thead th { border-bottom: 2px solid #1a1a1a; }
         tbody th { font-weight: normal; }
         .num { text-align: right; font-variant-numeric: tabular-nums; }
-        td.num { white-space: nowrap; }
+        td.num, .nowrap { white-space: nowrap; }
         figure { margin: 1rem 0 1.6rem; }
         figure svg { display: block; max-width: 100%; height: auto; }
         figcaption { font-size: .88rem; color: #333333; margin-top: .3rem; max-width: 46rem; }
@@ -146,6 +161,9 @@ public struct HTMLPage: Sendable {
           h3 { break-after: avoid; page-break-after: avoid; }
           figure, svg, dl.figures div { break-inside: avoid; page-break-inside: avoid; }
           tr, th, td { break-inside: avoid; page-break-inside: avoid; }
+          table { font-size: 7.5pt; }
+          th, td { padding: 2px 3px; overflow-wrap: break-word; }
+          td.num { white-space: normal; overflow-wrap: normal; }
           thead { display: table-header-group; }
           .table { overflow: visible; }
           nav { display: none; }

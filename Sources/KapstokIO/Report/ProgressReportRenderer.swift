@@ -55,6 +55,13 @@ public enum ProgressReportRenderer {
         "\(counts.onTrack) on track, \(counts.behind) behind, \(counts.atRisk) at risk, \(counts.achieved) achieved, \(counts.dropped) dropped"
     }
 
+    /// The non-zero counts only, for tables: `1 on track, 1 at risk`; `no goals` when none.
+    static func shortCounts(_ counts: TrackCounts) -> String {
+        let parts = [(counts.onTrack, "on track"), (counts.behind, "behind"), (counts.atRisk, "at risk"),
+            (counts.achieved, "achieved"), (counts.dropped, "dropped")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        return parts.isEmpty ? "no goals" : parts.joined(separator: ", ")
+    }
+
     // MARK: Content shared by Markdown and HTML
 
     /// The headline figures, as term and value.
@@ -144,16 +151,16 @@ public enum ProgressReportRenderer {
             columns: [
                 .init("Mentee"), .init("Mentor"), .init("Held", numeric: true), .init("Planned", numeric: true),
                 .init("Due by now", numeric: true), .init("Held to date", numeric: true), .init("Cancelled", numeric: true),
-                .init("No-show", numeric: true), .init("Last held"), .init("Mentee rating", numeric: true),
-                .init("Mentor rating", numeric: true), .init("Goals"),
+                .init("No-show", numeric: true), .init("Last held", unbroken: true),
+                .init("Rating mentee / mentor", numeric: true), .init("Goals"),
             ],
             rows: pairs.map { pair in
                 let sessions = pair.sessions
                 return [
                     names.mentee(pair.pair.menteeID), names.mentor(pair.pair.mentorID), String(sessions.held),
                     String(sessions.planned), String(sessions.dueByNow), percent(sessions.heldShareToDate),
-                    String(sessions.cancelled), String(sessions.noShow), date(pair.lastHeld), rating(sessions.menteeAverage),
-                    rating(sessions.mentorAverage), counts(pair.goals),
+                    String(sessions.cancelled), String(sessions.noShow), date(pair.lastHeld),
+                    "\(rating(sessions.menteeAverage)) / \(rating(sessions.mentorAverage))", shortCounts(pair.goals),
                 ]
             })
     }
@@ -163,17 +170,17 @@ public enum ProgressReportRenderer {
             caption: caption,
             columns: [
                 .init("Goal"), .init("Mentee"), .init("Mentor"), .init("Item"), .init("Title"), .init("Status"),
-                .init("Level now (from → to)", numeric: true), .init("Progress", numeric: true), .init("Expected", numeric: true),
-                .init("Shortfall (points)", numeric: true), .init("Due"), .init("Last discussed"),
+                .init("Level now (from → to)", numeric: true), .init("Progress / expected", numeric: true),
+                .init("Shortfall (points)", numeric: true), .init("Due", unbroken: true), .init("Last discussed", unbroken: true),
             ],
             rows: goals.map { progress in
                 let goal = progress.goal
                 return [
                     goal.id, names.mentee(goal.menteeID), names.mentor(goal.mentorID), names.item(goal.itemID), goal.title,
                     word(progress.track) + (progress.overdue ? ", overdue" : ""),
-                    "\(progress.currentLevel) (\(goal.baseline) → \(goal.target))", percent(progress.progress),
-                    percent(progress.expected), FixedDecimal.text(progress.shortfallPoints, decimals: 1), goal.due.description,
-                    date(progress.lastDiscussed),
+                    "\(progress.currentLevel) (\(goal.baseline) → \(goal.target))",
+                    "\(percent(progress.progress)) / \(percent(progress.expected))",
+                    FixedDecimal.text(progress.shortfallPoints, decimals: 1), goal.due.description, date(progress.lastDiscussed),
                 ]
             })
     }
@@ -198,7 +205,7 @@ public enum ProgressReportRenderer {
         return HTMLTable(
             caption: "Sessions per week",
             columns: [
-                .init("Week of"), .init("Planned", numeric: true), .init("Held", numeric: true),
+                .init("Week of", unbroken: true), .init("Planned", numeric: true), .init("Held", numeric: true),
                 .init("Planned so far", numeric: true), .init("Held so far", numeric: true),
             ],
             rows: report.weeks.enumerated().map { index, week in
