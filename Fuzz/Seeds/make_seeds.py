@@ -126,6 +126,10 @@ def main():
         "nul.toml": b"[rules\x00]\nmanager_chain = tr\x00ue\n",
         "underscores.toml": "[pairing]\ndefault_capacity = 1_000\ntime_limit_seconds = 1_0.5e1_0\ndefault_target = 0_4\n",
         "cr-only.toml": "[rules]\rmin_grade_gap = 2\r",
+        "tracking.toml": "[tracking]\non_track_shortfall = 40\nat_risk_shortfall = 20.5\ndraft_goals = 11\n"
+        "[[objectives]]\nstatement = \"80 % held\"\nmetric = \"sessions_held\"\ntarget = \"80 %\"\n"
+        "[[objectives]]\nmetric = \"mentees_closng\"\ntarget = 2\nscope = \" leader\"\nlevels = 6\nitems = 0\n"
+        "[objectives]\n[[tracking]]\n[[ objectives ]]\nstatement = \"r\"\nmetric = \"average_rating\"\ntarget = 4.5\n",
     }
     for name, data in toml.items():
         put("toml", name, data)

@@ -19,6 +19,14 @@ import Kapstok
 /// by ``TimeWindow``), `freeze_hours` (``Limits/freezeHours``) and the optional `organizer` (an
 /// e-mail address, checked as in the people files' contacts).
 ///
+/// `[tracking]` (``TrackingSettings``): `on_track_shortfall` and `at_risk_shortfall` in
+/// percentage points (``Limits/shortfallPoints``, 0–100, on_track ≤ at_risk; equal thresholds
+/// leave no "behind" band), `not_discussed_weeks` and `no_session_weeks`
+/// (``Limits/trackingWeeks``), `draft_goals` (``Limits/draftGoals``). `[[objectives]]`: one
+/// ``ProgramObjective`` per table, at most ``Limits/objectives`` (`too-many-tables` at the first
+/// one over; the rest are ignored); see `ConfigurationLoader+Objectives.swift` for its keys.
+/// `[objectives]` written as a plain table, or `[[tracking]]`, is an error at the header.
+///
 /// Integers are accepted where a number is expected (`default_capacity = 2`); `min_grade_gap`
 /// also accepts `false`, which switches the grade rule off (`nil`).
 public enum ConfigurationLoader {
