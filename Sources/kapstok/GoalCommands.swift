@@ -120,7 +120,12 @@ extension KapstokCommand.GoalCommand {
                 print("  milestone \(show(milestone.id)): \(show(milestone.title)) (\(state))")
             }
             for event in events {
-                let change = event.field == "created" ? "created (\(show(event.newValue)))" : "\(show(event.field)): \(show(event.oldValue)) → \(show(event.newValue))"
+                let change: String
+                switch (event.field, event.oldValue.isEmpty) {
+                case ("created", _): change = "created (\(show(event.newValue)))"
+                case (_, true): change = "\(show(event.field)): \(show(event.newValue))"
+                default: change = "\(show(event.field)): \(show(event.oldValue)) → \(show(event.newValue))"
+                }
                 print("  \(show(event.at)) \(show(event.actor)): \(change)")
             }
         }
