@@ -112,6 +112,30 @@ extension Workspace {
         }
     }
 
+    /// Adds milestones in one transaction, all or nothing (a generated or migrated program): a
+    /// milestone with an empty id gets the next `M` number; each goal must exist and each title
+    /// be sound. No events are written (the goals' histories start with their import).
+    ///
+    /// - Throws: ``WorkspaceError/unknown(kind:id:)`` or ``WorkspaceError/invalid(_:)`` for the
+    ///   first problem; nothing is written then.
+    public func importMilestones(_ milestones: [Milestone]) throws {
+        try write { db in
+            var next = try Self.nextNumber(db, table: "milestones", prefix: "M")
+            let goals = Set(try String.fetchAll(db, sql: "SELECT id FROM goals"))
+            let insert = try db.makeStatement(sql: "INSERT INTO milestones(id, goal_id, title, due, done_on) VALUES (?, ?, ?, ?, ?)")
+            for (index, milestone) in milestones.enumerated() {
+                guard goals.contains(milestone.goalID) else { throw WorkspaceError.unknown(kind: "goal", id: milestone.goalID) }
+                if let problem = Checker.titleProblem(milestone.title, index: index) { throw WorkspaceError.invalid(problem.message) }
+                var id = milestone.id
+                if id.isEmpty {
+                    id = Self.identifier("M", next)
+                    next += 1
+                }
+                try insert.execute(arguments: [id, milestone.goalID, milestone.title, StoredValues.text(milestone.due), milestone.doneOn.map(StoredValues.text)])
+            }
+        }
+    }
+
     /// Marks a milestone done on a day, with a `milestone` event on its goal.
     public func completeMilestone(_ id: String, on day: CalendarDate, at: String, actor: String) throws -> Milestone {
         try write { db in
