@@ -344,6 +344,22 @@ import Testing
         #expect(goalDiagnostics.count == 1 && goalDiagnostics[0].hasPrefix("goals.csv:2:1: error: unknown goal 'zzzz"))
     }
 
+    @Test func idsWithFormulaStartsRoundTripAndControlCharactersAreRefused() {
+        let checkIns = [CheckIn(menteeID: "=E1", itemID: "-x", level: 2, date: date("2027-04-06"), assessor: .hr)]
+        let text = TrackingExport.checkInsCSV(checkIns)
+        #expect(text.hasSuffix("'=E1,'-x,2,2027-04-06,hr,\n"))
+        let (read, diagnostics) = self.checkIns(text, references: ExchangeReferences())
+        #expect(diagnostics.isEmpty)
+        #expect(read == checkIns)
+        let (none, problems) = self.checkIns(
+            "mentee_id,item,level,date,assessor,evidence\nE\u{1D}1,leader\u{7}.vision,2,2027-04-06,hr,\n", references: ExchangeReferences())
+        #expect(none.isEmpty)
+        #expect(problems == [
+            "checkins.csv:2:1: error: mentee id 'E\\u{1D}1' contains a control character",
+            "checkins.csv:2:5: error: framework item id 'leader\\u{7}.vision' contains a control character",
+        ])
+    }
+
     @Test func restoredUndoesNeutralized() {
         for cell in ["=x", "'=x", "''=x", "-3.5", "'-3.5", "-x", "+", "@", "\tx", "'", "''", "plain", "'plain", "", "-", "'-"] {
             #expect(CSVWriter.restored(CSVWriter.neutralized(cell)) == cell, "\(cell)")

@@ -31,7 +31,7 @@ public enum CheckInsLoader {
         let assessorNames = Assessor.allCases.map(\.rawValue)
         var checkIns: [CheckIn] = []
         for record in table.records {
-            let cells = RecordCells(table: table, record: record)
+            let cells = RecordCells(table: table, record: record, restoresNeutralized: true)
             let mentee = check.mentees.read(cells, column: menteeColumn, what: "mentee_id", diagnostics: &diagnostics)
             let item = check.items.read(cells, column: itemColumn, what: "item", diagnostics: &diagnostics)
             let level = TrackingCells.level(cells, column: levelColumn, what: "level", diagnostics: &diagnostics)

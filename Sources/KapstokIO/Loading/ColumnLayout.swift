@@ -131,11 +131,21 @@ struct ColumnLayout {
 struct RecordCells {
     let table: CSVTable
     let record: CSVRecord
+    /// For files Kapstok wrote and reads back (the exchange files): undo the formula
+    /// neutralisation of ``CSVWriter`` (``CSVWriter/restored(_:)``) in ``text(_:)``.
+    var restoresNeutralized = false
+
+    init(table: CSVTable, record: CSVRecord, restoresNeutralized: Bool = false) {
+        self.table = table
+        self.record = record
+        self.restoresNeutralized = restoresNeutralized
+    }
 
     /// The trimmed text of a column, or `""` when the column is absent or the record short.
     func text(_ column: Int?) -> String {
         guard let column else { return "" }
-        return record.field(at: column).text.trimmingBlanks
+        let text = record.field(at: column).text.trimmingBlanks
+        return restoresNeutralized ? CSVWriter.restored(text) : text
     }
 
     /// The trimmed text, or `nil` when empty or absent.

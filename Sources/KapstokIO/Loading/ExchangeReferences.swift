@@ -47,11 +47,12 @@ struct TrackingCells {
     let goalPairs: [String: PairID]?
 
     init(_ references: ExchangeReferences) {
-        mentees = KnownIDs(references.menteeIDs, noun: "mentee")
-        mentors = KnownIDs(references.mentorIDs, noun: "mentor")
-        items = KnownIDs(references.itemIDs, noun: "framework item", id: .unknownItem)
-        goals = KnownIDs(references.goals.map { Set($0.keys) }, noun: "goal", id: .unknownGoal)
-        sessions = KnownIDs(references.sessionIDs, noun: "session", id: .unknownSession)
+        mentees = KnownIDs(references.menteeIDs, noun: "mentee", rejectsControlCharacters: true)
+        mentors = KnownIDs(references.mentorIDs, noun: "mentor", rejectsControlCharacters: true)
+        items = KnownIDs(references.itemIDs, noun: "framework item", id: .unknownItem, rejectsControlCharacters: true)
+        goals = KnownIDs(
+            references.goals.map { Set($0.keys) }, noun: "goal", id: .unknownGoal, rejectsControlCharacters: true)
+        sessions = KnownIDs(references.sessionIDs, noun: "session", id: .unknownSession, rejectsControlCharacters: true)
         goalPairs = references.goals
     }
 
@@ -103,10 +104,10 @@ struct TrackingCells {
     }
 
     /// A title of ``Limits/titleLength`` characters without control characters, or `nil`
-    /// after an error.
+    /// after an error (cells read with ``RecordCells/restoresNeutralized``).
     static func title(_ cells: RecordCells, column: Int?, diagnostics: inout DiagnosticCollector) -> String? {
         guard let column else { return nil }
-        let text = CSVWriter.restored(cells.text(column))
+        let text = cells.text(column)
         let range = Limits.titleLength
         if text.isEmpty {
             diagnostics.error(.invalidText, "empty title (expected \(range.lowerBound)–\(range.upperBound) characters)", at: cells.location(column))

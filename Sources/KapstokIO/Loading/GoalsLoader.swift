@@ -47,7 +47,7 @@ public enum GoalsLoader {
         var firstLine: [String: Int] = [:]
         var goals: [Goal] = []
         for record in table.records {
-            let cells = RecordCells(table: table, record: record)
+            let cells = RecordCells(table: table, record: record, restoresNeutralized: true)
             var id: String? = cells.text(idColumn)
             if let text = id, !text.isEmpty {
                 if let line = firstLine[text] {

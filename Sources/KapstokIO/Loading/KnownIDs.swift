@@ -17,10 +17,17 @@ struct KnownIDs {
     /// Appended to a message without a suggestion, e.g. `(not in the pairs)`; may be empty.
     let context: String
     let messageID: Diagnostic.MessageID
+    /// Whether an id with a control character is an `invalid-text` error (the exchange files:
+    /// such an id could not be written back as text).
+    var rejectsControlCharacters = false
     static let suggestionBudget = 100
     private var suggestionsLeft = suggestionBudget
 
-    init(_ known: Set<String>?, noun: String, context: String = "", id: Diagnostic.MessageID = .unknownPerson) {
+    init(
+        _ known: Set<String>?, noun: String, context: String = "", id: Diagnostic.MessageID = .unknownPerson,
+        rejectsControlCharacters: Bool = false
+    ) {
+        self.rejectsControlCharacters = rejectsControlCharacters
         self.known = known
         sorted = known.map { $0.sorted() } ?? []
         self.noun = noun
@@ -47,6 +54,10 @@ struct KnownIDs {
 
     /// Reports an unknown id at a location; `false` when it was unknown.
     mutating func check(_ id: String, at location: Diagnostic.Location, diagnostics: inout DiagnosticCollector) -> Bool {
+        if rejectsControlCharacters, TextChecks.containsControlCharacter(id) {
+            diagnostics.error(.invalidText, "\(noun) id \(Diagnostic.quoted(id)) contains a control character", at: location)
+            return false
+        }
         guard !contains(id) else { return true }
         diagnostics.error(messageID, unknownMessage(id), at: location)
         return false

@@ -42,14 +42,15 @@ public enum SessionLogsLoader {
     ) -> [SessionLog] {
         let layout = ColumnLayout(table: table, required: columns, optional: ["sequence"], diagnostics: &diagnostics)
         var sessions = SessionRowReader(
-            layout: layout, clock: clock, menteeIDs: references.menteeIDs, mentorIDs: references.mentorIDs)
+            layout: layout, clock: clock, menteeIDs: references.menteeIDs, mentorIDs: references.mentorIDs,
+            isExchange: true)
         var check = TrackingCells(references)
         let idColumn = layout.index(of: "session_id"), heldColumn = layout.index(of: "held_on")
         let menteeRatingColumn = layout.index(of: "mentee_rating"), mentorRatingColumn = layout.index(of: "mentor_rating")
         let goalsColumn = layout.index(of: "goals_discussed"), notesColumn = layout.index(of: "notes")
         var logs: [SessionLog] = []
         for record in table.records {
-            let cells = RecordCells(table: table, record: record)
+            let cells = RecordCells(table: table, record: record, restoresNeutralized: true)
             var session = sessions.read(cells, diagnostics: &diagnostics)
             if let id = session?.id, !check.sessions.check(id, at: cells.location(idColumn), diagnostics: &diagnostics) {
                 session = nil

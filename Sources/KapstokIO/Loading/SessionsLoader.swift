@@ -44,11 +44,17 @@ struct SessionRowReader {
     private let clock: any WallClock
     /// Checks the mentee and mentor ids (off by default, as for `replan`).
     private var mentees: KnownIDs, mentors: KnownIDs
+    /// Session ids with a control character are errors (the exchange file).
+    private var sessionIDs: KnownIDs
     private var firstID: [String: Int] = [:]
     private var firstNumber: [PairNumber: Int] = [:]
     private static let statusNames = SessionStatus.allCases.map(\.rawValue)
 
-    init(layout: ColumnLayout, clock: any WallClock, menteeIDs: Set<String>? = nil, mentorIDs: Set<String>? = nil) {
+    /// - Parameter isExchange: the sessions exchange file: ids with control characters are errors.
+    init(
+        layout: ColumnLayout, clock: any WallClock, menteeIDs: Set<String>? = nil, mentorIDs: Set<String>? = nil,
+        isExchange: Bool = false
+    ) {
         idColumn = layout.index(of: "session_id")
         menteeColumn = layout.index(of: "mentee_id")
         mentorColumn = layout.index(of: "mentor_id")
@@ -58,13 +64,14 @@ struct SessionRowReader {
         statusColumn = layout.index(of: "status")
         sequenceColumn = layout.index(of: "sequence")
         self.clock = clock
-        mentees = KnownIDs(menteeIDs, noun: "mentee")
-        mentors = KnownIDs(mentorIDs, noun: "mentor")
+        mentees = KnownIDs(menteeIDs, noun: "mentee", rejectsControlCharacters: isExchange)
+        mentors = KnownIDs(mentorIDs, noun: "mentor", rejectsControlCharacters: isExchange)
+        sessionIDs = KnownIDs(nil, noun: "session", rejectsControlCharacters: isExchange)
     }
 
     /// The session of a record, or `nil` after reporting every problem of its cells.
     mutating func read(_ cells: RecordCells, diagnostics: inout DiagnosticCollector) -> Session? {
-        var id = ScheduleCells.required(cells, column: idColumn, what: "session_id", diagnostics: &diagnostics)
+        var id = sessionIDs.read(cells, column: idColumn, what: "session_id", diagnostics: &diagnostics)
         if let known = id, let line = firstID[known] {
             diagnostics.error(
                 .duplicateSession, "duplicate session_id \(Diagnostic.quoted(known)) (first on line \(line))",
