@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kapstok
 import KapstokIO
+import KapstokStore
 
 extension KapstokCommand {
     /// `kapstok generate`: a realistic synthetic round, or scheduling input, of any size.
@@ -25,7 +26,9 @@ extension KapstokCommand {
             help: "Number of pairs to schedule (0–\(Limits.schedulePairs)); instead of --mentees and --mentors.")
         var pairs: Int?
         @Option(help: "Random seed; the same seed gives the same files.") var seed: UInt64 = 1
-        @Option(help: "Output folder.") var out: String
+        @Option(help: "Output folder.") var out: String?
+        @Option(help: "With --mentees and --mentors: write a program workspace halfway through (goals, sessions, check-ins) to this new folder instead of files.")
+        var workspace: String?
 
         /// The most people of each kind a generated round has: the generator's cost and its files
         /// grow linearly (about 200 bytes a person), so a million is about 200 MB per file.
@@ -48,10 +51,19 @@ extension KapstokCommand {
                     throw ValidationError("\(flag) must be between 0 and \(Self.maximumPeople); got \(value)")
                 }
             }
-            try OutputOptions.check(out: out)
+            if (out == nil) == (workspace == nil) { throw ValidationError("give --out (files) or --workspace (a generated workspace)") }
+            if workspace != nil && pairs != nil { throw ValidationError("--workspace is generated from --mentees and --mentors, not --pairs") }
+            if workspace != nil && (mentors ?? 0) < 1 { throw ValidationError("a generated workspace needs --mentors 1 or more") }
+            if let out { try OutputOptions.check(out: out) }
+            if let workspace { try OutputOptions.check(out: workspace) }
         }
 
         func run() throws {
+            if let workspace {
+                print(try GeneratedWorkspace.write(mentees: mentees ?? 0, mentors: mentors ?? 1, seed: seed, to: workspace))
+                return
+            }
+            let out = self.out ?? ""
             let files: [ExportedFile]
             let ownership: OutputFolder.Ownership
             if let pairs {
@@ -76,5 +88,46 @@ extension KapstokCommand {
             }
             print("wrote \(files.map(\.name).joined(separator: ", ")) to \(out)")
         }
+    }
+}
+
+/// `kapstok generate --mentees N --mentors M --workspace DIR`: a program workspace halfway
+/// through (``TrackingGenerator``), for benchmarks and trials: people, pairs, a schedule with
+/// logs, goals, milestones and check-ins, written through the same store as every command.
+enum GeneratedWorkspace {
+    static func write(mentees: Int, mentors: Int, seed: UInt64, to path: String) throws -> String {
+        let generator = TrackingGenerator(mentees: mentees, mentors: max(1, mentors), seed: seed)
+        let snapshot = generator.makeSnapshot()
+        var configuration = Configuration()
+        configuration.program.name = "Generated program \(mentees)x\(mentors) seed \(seed)"
+        configuration.program.start = generator.programStart
+        configuration.program.end = generator.programEnd
+        let folder = URL(fileURLWithPath: path)
+        let store: Workspace
+        do {
+            store = try Workspace.create(at: folder, name: configuration.program.name, configurationText: ConfigurationWriter.toml(configuration))
+        } catch {
+            Terminal.error("error: \(TerminalText.escaped(String(describing: error)))")
+            throw ExitCode(73)
+        }
+        let stamp = "\(generator.programStart)T09:00:00Z"
+        try workspaceWrite {
+            _ = try store.importData(ImportBatch(mentors: snapshot.mentors, mentees: snapshot.mentees), at: stamp, actor: "generate")
+            _ = try store.recordRound(
+                RoundRecord(
+                    kind: .match, at: stamp, date: generator.programStart, actor: "generate", configurationText: "",
+                    summary: "generated", pairs: snapshot.pairs.map { RecordedPair(menteeID: $0.menteeID, mentorID: $0.mentorID, score: 0, rank: 1, reason: "generated") }))
+            _ = try store.recordRound(
+                RoundRecord(
+                    kind: .schedule, at: stamp, date: generator.programStart, actor: "generate", configurationText: "",
+                    summary: "generated", sessions: snapshot.sessions.map(\.session)))
+            _ = try store.importGoals(snapshot.goals, at: stamp, actor: "generate")
+            try store.importMilestones(snapshot.milestones)
+            _ = try store.importSessionLogs(snapshot.sessions, at: stamp, actor: "generate")
+            _ = try store.importCheckIns(snapshot.checkIns)
+        }
+        return "wrote a workspace to \(path): \(snapshot.mentees.count) mentees, \(snapshot.mentors.count) mentors, "
+            + "\(snapshot.goals.count) goals, \(snapshot.milestones.count) milestones, \(snapshot.sessions.count) sessions, "
+            + "\(snapshot.checkIns.count) check-ins, as of \(generator.today)"
     }
 }

@@ -162,8 +162,7 @@ extension KapstokCommand.GoalCommand {
         }
 
         func run() throws {
-            let store = try workspace.open()
-            let settings = try WorkspaceConfiguration.load(in: try workspace.folder())
+            let (store, settings) = try workspace.openWithConfiguration()
             let dates = ProgramDates(settings.configuration)
             let start = try today.map { try parseDay($0, flag: "--today") } ?? Clock.today
             let (framework, menteeRecord, pairs, checkIns) = try workspaceWrite {
@@ -222,8 +221,7 @@ extension KapstokCommand.GoalCommand {
         }
 
         func run() throws {
-            let store = try workspace.open()
-            let settings = try WorkspaceConfiguration.load(in: try workspace.folder())
+            let (store, settings) = try workspace.openWithConfiguration()
             let goal = try workspaceWrite {
                 guard let goal = try store.goal(id) else { throw WorkspaceError.unknown(kind: "goal", id: id) }
                 return goal
@@ -309,8 +307,7 @@ extension KapstokCommand.MilestoneCommand {
         }
 
         func run() throws {
-            let store = try workspace.open()
-            let settings = try WorkspaceConfiguration.load(in: try workspace.folder())
+            let (store, settings) = try workspace.openWithConfiguration()
             let record = try workspaceWrite {
                 guard let record = try store.goal(goal) else { throw WorkspaceError.unknown(kind: "goal", id: goal) }
                 return record

@@ -49,8 +49,7 @@ extension KapstokCommand {
         }
 
         func run() throws {
-            let store = try workspace.open()
-            let settings = try WorkspaceConfiguration.load(in: try workspace.folder())
+            let (store, settings) = try workspace.openWithConfiguration()
             let day = try today.map { try parseDay($0, flag: "--today") } ?? Clock.today
             let program = settings.configuration.program
             let snapshot = try workspaceWrite {
@@ -89,8 +88,7 @@ extension KapstokCommand {
         }
 
         func run() throws {
-            let store = try workspace.open()
-            let settings = try WorkspaceConfiguration.load(in: try workspace.folder())
+            let (store, settings) = try workspace.openWithConfiguration()
             let day = try today.map { try parseDay($0, flag: "--today") } ?? Clock.today
             let text = try ReportText.render(store: store, settings: settings, today: day, format: format, title: try workspaceWrite { try store.name() })
             try emit(text, to: out)
@@ -116,8 +114,7 @@ extension KapstokCommand {
         }
 
         func run() throws {
-            let store = try workspace.open()
-            let settings = try WorkspaceConfiguration.load(in: try workspace.folder())
+            let (store, settings) = try workspace.openWithConfiguration()
             let data = try ExchangeExport.data(kind, store: store, configuration: settings.configuration)
             try emit(String(decoding: data, as: UTF8.self), to: out)
         }

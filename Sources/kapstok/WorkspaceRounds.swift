@@ -9,9 +9,7 @@ import KapstokStore
 /// recorded in it as a numbered round (and written to `--out` as well when given).
 enum WorkspaceRounds {
     static func match(_ command: KapstokCommand.Match) throws {
-        let store = try command.workspace.open()
-        let folder = try command.workspace.folder()
-        let settings = try WorkspaceConfiguration.load(in: folder)
+        let (store, settings) = try command.workspace.openWithConfiguration()
         let round = try workspaceWrite { try store.roundInputs(configuration: settings.configuration) }
         if round.mentees.isEmpty || round.mentors.isEmpty {
             Terminal.error("error: the workspace has no \(round.mentors.isEmpty ? "mentors" : "mentees") yet; import them with 'kapstok import --mentors mentors.csv --mentees mentees.csv'")
@@ -86,8 +84,7 @@ extension WorkspaceRounds {
     }
 
     static func schedule(_ command: KapstokCommand.Schedule) throws {
-        let store = try command.workspace.open()
-        let settings = try WorkspaceConfiguration.load(in: try command.workspace.folder())
+        let (store, settings) = try command.workspace.openWithConfiguration()
         let loaded = try loadSchedule(store, settings: settings)
         let result = try Scheduler.schedule(
             loaded.input, solver: GLPKSolver(options: .scheduling), timeLimit: command.files.seconds(loaded))
@@ -111,8 +108,7 @@ extension WorkspaceRounds {
     }
 
     static func replan(_ command: KapstokCommand.Replan) throws {
-        let store = try command.workspace.open()
-        let settings = try WorkspaceConfiguration.load(in: try command.workspace.folder())
+        let (store, settings) = try command.workspace.openWithConfiguration()
         let loaded = try loadSchedule(store, settings: settings, addedPairs: command.addPairs)
         let date = try parseDay(command.today, flag: "--today")
         let result = try command.replan(loaded, today: date)

@@ -42,6 +42,14 @@ struct WorkspaceOptions: ParsableArguments {
         }
     }
 
+    /// Opens the workspace and reads its `kapstok.toml` (objective scopes checked against the
+    /// workspace's framework).
+    func openWithConfiguration() throws -> (store: Workspace, settings: WorkspaceConfiguration) {
+        let store = try open()
+        let framework = try workspaceWrite { try store.framework() }
+        return (store, try WorkspaceConfiguration.load(in: store.folder, framework: framework))
+    }
+
     /// The person recorded in the history: `--by`, else `$USER`, else `unknown`.
     var actor: String {
         let name = by ?? ProcessInfo.processInfo.environment["USER"] ?? ""
@@ -71,14 +79,17 @@ struct WorkspaceConfiguration {
 
     /// Reads `kapstok.toml` from the workspace folder (defaults when it is missing); exit 65 on
     /// errors, with every problem.
-    static func load(in folder: URL) throws -> WorkspaceConfiguration {
+    ///
+    /// - Parameter framework: the workspace's, which `[[objectives]]` scopes are checked against.
+    static func load(in folder: URL, framework: Framework? = nil) throws -> WorkspaceConfiguration {
         let url = folder.appendingPathComponent(fileName)
         guard FileManager.default.fileExists(atPath: url.path) else {
             return WorkspaceConfiguration(configuration: Configuration(), text: "", source: nil)
         }
         var diagnostics = DiagnosticCollector()
         let source = InputSource.file(url)
-        let configuration = ConfigurationLoader.load(source, diagnostics: &diagnostics)
+        let configuration = framework.map { ConfigurationLoader.load(source, framework: $0, diagnostics: &diagnostics) }
+            ?? ConfigurationLoader.load(source, diagnostics: &diagnostics)
         let text = source.bytes(diagnostics: &diagnostics).map { String(decoding: $0, as: UTF8.self) } ?? ""
         do {
             try diagnostics.throwIfErrors()
