@@ -357,7 +357,7 @@ struct PersonFields {
                 let before = StoredValues.map(oldText)
                 let after = StoredValues.map(newText)
                 let suffix = column == "targets" ? " target" : ""
-                var itemIDs = StoredValues.list(newText).compactMap { $0.split(separator: StoredValues.record).first.map(String.init) }
+                var itemIDs = StoredValues.pairs(newText).map(\.id)
                 itemIDs += before.keys.filter { after[$0] == nil }.sorted()
                 for item in itemIDs {
                     let old = before[item].flatMap { $0.map(String.init) } ?? ""
