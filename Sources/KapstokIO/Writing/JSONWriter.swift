@@ -8,18 +8,23 @@
 public enum JSONWriter {
     /// Renders a document.
     public static func render(_ value: JSONValue, pretty: Bool = true) -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
         write(value, indent: pretty ? 0 : nil, to: &output)
-        if pretty { output.append("\n") }
-        return output
+        if pretty { output.append(UInt8(ascii: "\n")) }
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private static func write(_ value: JSONValue, indent: Int?, to output: inout String) {
+    private static func append(_ text: String, to output: inout [UInt8]) {
+        output.append(contentsOf: text.utf8)
+    }
+
+    private static func write(_ value: JSONValue, indent: Int?, to output: inout [UInt8]) {
         switch value {
-        case .null: output.append("null")
-        case .bool(let bool): output.append(bool ? "true" : "false")
-        case .integer(let integer): output.append(String(integer))
-        case .number(let number): output.append(number.isFinite ? NumberFormatting.decimal(number) : "null")
+        case .null: append("null", to: &output)
+        case .bool(let bool): append(bool ? "true" : "false", to: &output)
+        case .integer(let integer): append(String(integer), to: &output)
+        case .number(let number): append(number.isFinite ? NumberFormatting.decimal(number) : "null", to: &output)
         case .string(let string): writeString(string, to: &output)
         case .array(let elements):
             writeContainer(open: "[", close: "]", count: elements.count, indent: indent, to: &output) { index, inner, output in
@@ -28,49 +33,62 @@ public enum JSONWriter {
         case .object(let members):
             writeContainer(open: "{", close: "}", count: members.count, indent: indent, to: &output) { index, inner, output in
                 writeString(members[index].key, to: &output)
-                output.append(indent == nil ? ":" : ": ")
+                append(indent == nil ? ":" : ": ", to: &output)
                 write(members[index].value, indent: inner, to: &output)
             }
         }
     }
 
     private static func writeContainer(
-        open: String, close: String, count: Int, indent: Int?, to output: inout String,
-        element: (Int, Int?, inout String) -> Void
+        open: Unicode.Scalar, close: Unicode.Scalar, count: Int, indent: Int?, to output: inout [UInt8],
+        element: (Int, Int?, inout [UInt8]) -> Void
     ) {
-        output.append(open)
+        output.append(UInt8(ascii: open))
         guard count > 0 else {
-            output.append(close)
+            output.append(UInt8(ascii: close))
             return
         }
         let inner = indent.map { $0 + 2 }
         for index in 0..<count {
-            if index > 0 { output.append(",") }
-            if let inner { output.append("\n" + String(repeating: " ", count: inner)) }
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            if let inner { newline(indent: inner, to: &output) }
             element(index, inner, &output)
         }
-        if let indent { output.append("\n" + String(repeating: " ", count: indent)) }
-        output.append(close)
+        if let indent { newline(indent: indent, to: &output) }
+        output.append(UInt8(ascii: close))
     }
 
-    private static func writeString(_ string: String, to output: inout String) {
-        output.append("\"")
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            case "\u{08}": output.append("\\b")
-            case "\u{0C}": output.append("\\f")
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16, uppercase: false)
-                output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default:
-                output.unicodeScalars.append(scalar)
+    private static func newline(indent: Int, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+    }
+
+    /// Escapes byte by byte: `"`, `\` and the control characters are the only bytes below 0x80
+    /// that change, and no byte of a multi-byte UTF-8 sequence is below 0x80, so the others are
+    /// copied as they are.
+    private static func writeString(_ string: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { bytes in
+            var start = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                output.append(contentsOf: bytes[start..<index])
+                start = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): append("\\\"", to: &output)
+                case UInt8(ascii: "\\"): append("\\\\", to: &output)
+                case UInt8(ascii: "\n"): append("\\n", to: &output)
+                case UInt8(ascii: "\r"): append("\\r", to: &output)
+                case UInt8(ascii: "\t"): append("\\t", to: &output)
+                case 0x08: append("\\b", to: &output)
+                case 0x0C: append("\\f", to: &output)
+                default:
+                    let hex = String(byte, radix: 16, uppercase: false)
+                    append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &output)
+                }
             }
+            output.append(contentsOf: bytes[start...])
         }
-        output.append("\"")
+        output.append(UInt8(ascii: "\""))
     }
 }
