@@ -85,6 +85,13 @@ extension WorkspaceRounds {
 
     static func schedule(_ command: KapstokCommand.Schedule) throws {
         let (store, settings) = try command.workspace.openWithConfiguration()
+        // A new schedule would place every session afresh: once sessions are logged, only a
+        // re-plan keeps them where they were.
+        let logged = try workspaceWrite { try store.sessionLogs() }.filter { $0.session.status != .planned }.count
+        if logged > 0 {
+            Terminal.error("error: the workspace's schedule has \(counted(logged, "logged session")) (held, cancelled or no-show); a new schedule would move them: use 'kapstok replan --today DATE' instead")
+            throw ExitCode(65)
+        }
         let loaded = try loadSchedule(store, settings: settings)
         let result = try Scheduler.schedule(
             loaded.input, solver: GLPKSolver(options: .scheduling), timeLimit: command.files.seconds(loaded))

@@ -108,6 +108,9 @@ struct WorkspaceCommandTests {
         let session = try WorkspaceFixture.firstSession(of: "E02", in: folder)
         try WorkspaceFixture.run(["session", "log", session, "--held", "--goals", "G0004", "--notes", "line one\nline \"two\", =SUM(A1)"], in: folder)
         try WorkspaceFixture.run(["checkin", "--mentee", "E02", "--item", "coach.develop", "--level", "2", "--assessor", "self", "--date", "2027-02-18"], in: folder)
+        // Logged sessions stay where they are: a new schedule is refused, a re-plan is the way.
+        let refused = try WorkspaceFixture.run(["schedule", "--today", "2027-02-20"], in: folder, expect: 65)
+        #expect(refused.stderr.contains("use 'kapstok replan --today DATE' instead"), "\(refused.stderr)")
         let before = try WorkspaceFixture.state(of: folder)
         for kind in ["goals", "checkins", "sessions"] {
             let path = temporary.path("\(kind).csv")
