@@ -55,6 +55,12 @@ public enum JSONWriter {
 
     private static func writeString(_ string: String, to output: inout String) {
         output.append("\"")
+        // Most strings (ids, dates, names) need no escape: append them whole.
+        guard string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            output.append(string)
+            output.append("\"")
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": output.append("\\\"")
