@@ -11,6 +11,7 @@ Exit status: 0 when the image has at least FRACTION (default 0.01) non-white pix
 N (default 8) distinct colours and at least one pixel of every expected colour; 1 when it does
 not (blank, or a colour missing); 2 when the file is not a PNG this script can read.
 """
+import collections
 import struct
 import sys
 import zlib
@@ -67,7 +68,10 @@ def unfilter(raw, height, stride, bpp):
             for i in range(bpp, stride):
                 line[i] = (line[i] + line[i - bpp]) & 0xFF
         elif kind == 2:
-            line = bytearray((a + b) & 0xFF for a, b in zip(line, previous))
+            if not any(line):
+                line = bytearray(previous)
+            elif any(previous):
+                line = bytearray((a + b) & 0xFF for a, b in zip(line, previous))
         elif kind == 3:
             for i in range(stride):
                 left = line[i - bpp] if i >= bpp else 0
@@ -111,15 +115,13 @@ def main(arguments):
             fail(f"unknown option {option}")
 
     width, height, channels, rows = read_png(path)
-    counts = {}
+    tally = collections.Counter()
     for line in rows:
         if channels >= 3:
-            view = memoryview(line)
-            pixels = [bytes(view[i:i + 3]) for i in range(0, len(line), channels)]
+            tally.update(zip(line[0::channels], line[1::channels], line[2::channels]))
         else:
-            pixels = [bytes((g, g, g)) for g in line[::channels]]
-        for pixel in pixels:
-            counts[pixel] = counts.get(pixel, 0) + 1
+            tally.update((g, g, g) for g in line[::channels])
+    counts = {bytes(pixel): count for pixel, count in tally.items()}
     total = width * height
     non_white = total - counts.get(b"\xff\xff\xff", 0)
     share = non_white / total if total else 0

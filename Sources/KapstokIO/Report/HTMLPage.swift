@@ -68,7 +68,8 @@ public struct HTMLPage: Sendable {
     /// Text as page content: escaped (``Markup/escape(_:)``), with a number and its ` %` kept on
     /// one line (a no-break space).
     public static func text(_ text: String) -> String {
-        Markup.escape(text).replacingOccurrences(of: " %", with: "\u{00A0}%")
+        let escaped = Markup.escape(text)
+        return escaped.utf8.contains(UInt8(ascii: "%")) ? escaped.replacingOccurrences(of: " %", with: "\u{00A0}%") : escaped
     }
 
     public var title: String

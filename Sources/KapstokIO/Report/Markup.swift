@@ -6,6 +6,8 @@ public enum Markup {
     /// and characters XML 1.0 forbids (control characters other than tab, line feed and
     /// carriage return; U+FFFE and U+FFFF) become U+FFFD, so the output always parses.
     public static func escape(_ text: String) -> String {
+        // Most texts (names, numbers, dates) need nothing: return them as they are.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 >= 0xC2 || Self.special.contains($0) }) else { return text }
         var escaped = ""
         escaped.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -24,6 +26,9 @@ public enum Markup {
         }
         return escaped
     }
+
+    /// `&`, `<`, `>`, `"`, `'`.
+    private static let special: Set<UInt8> = [0x26, 0x3C, 0x3E, 0x22, 0x27]
 
     /// An identifier usable as an XML `id` or CSS class: ASCII letters, digits, `-` and `_` kept,
     /// anything else becomes `-`; a leading `k` is added when it would not start with a letter.

@@ -16,8 +16,8 @@ extension ProgressReportRenderer {
     /// no cell can start a spreadsheet formula.
     public static func csv(_ report: ProgressReport, names: ReportNames) -> String {
         var writer = CSVWriter(header: csvHeader)
-        for row in figureRows(report, names: names) {
-            writer.appendRow([row.section, row.menteeID, row.mentorID, row.goalID, row.key, row.metric, csvText(row.value)])
+        forEachFigureGroup(report, names: names) { section, mentee, mentor, goal, key, members in
+            for member in members { writer.appendRow([section, mentee, mentor, goal, key, member.key, csvText(member.value)]) }
         }
         return writer.text
     }
@@ -34,24 +34,14 @@ extension ProgressReportRenderer {
         }
     }
 
-    /// One figure of the long format.
-    struct FigureRow {
-        var section: String
-        var menteeID = ""
-        var mentorID = ""
-        var goalID = ""
-        var key = ""
-        var metric: String
-        var value: JSONValue
-    }
-
-    /// Every figure of the report in CSV order; the members of the JSON objects, flattened.
-    static func figureRows(_ report: ProgressReport, names: ReportNames) -> [FigureRow] {
-        var rows: [FigureRow] = []
+    /// Calls `body` with each group of figures in CSV order: section, mentee id, mentor id, goal
+    /// id, key, and the figures (the members of the matching JSON object).
+    static func forEachFigureGroup(
+        _ report: ProgressReport, names: ReportNames,
+        _ body: (_ section: String, _ mentee: String, _ mentor: String, _ goal: String, _ key: String, _ members: [JSONMember]) -> Void
+    ) {
         func add(_ section: String, _ members: [JSONMember], mentee: String = "", mentor: String = "", goal: String = "", key: String = "") {
-            for member in members {
-                rows.append(FigureRow(section: section, menteeID: mentee, mentorID: mentor, goalID: goal, key: key, metric: member.key, value: member.value))
-            }
+            body(section, mentee, mentor, goal, key, members)
         }
         add("program", programMembers(report))
         add("sessions", sessionMembers(report.sessions))
@@ -75,6 +65,5 @@ extension ProgressReportRenderer {
         for week in report.weeks {
             add("week", [JSONMember("planned", .integer(week.planned)), JSONMember("held", .integer(week.held))], key: week.weekStart.description)
         }
-        return rows
     }
 }

@@ -6,6 +6,7 @@ enum MarkdownText {
     /// backslash-escaped (`<` `>` `&` `|` `*` `_` `` ` `` `[` `]` `\` `#` `!` `~`), line breaks
     /// become spaces.
     static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { special.contains($0) }) else { return text }
         var escaped = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -18,6 +19,9 @@ enum MarkdownText {
         }
         return escaped
     }
+
+    /// The bytes ``escape(_:)`` changes.
+    private static let special = Set("\\`*_[]<>|&#!~\n\r\t".utf8)
 
     /// A pipe table with its caption as a bold line above it; `None.` for no rows.
     static func table(_ table: HTMLTable) -> String {
