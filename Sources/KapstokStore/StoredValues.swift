@@ -107,19 +107,30 @@ enum StoredValues {
         var result: [Int?] = []
         result.reserveCapacity(items.count)
         var aligned = true
-        for part in text.utf8.split(separator: unitByte, omittingEmptySubsequences: true) {
-            guard result.count < items.count, let separator = part.firstIndex(of: recordByte),
-                items[result.count].id.utf8.elementsEqual(part[part.startIndex..<separator])
-            else {
-                aligned = false
-                break
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                // One `id<record>value` part, up to the next unit separator.
+                var end = index
+                while end < bytes.count && bytes[end] != unitByte { end += 1 }
+                defer { index = end + 1 }
+                if end == index { continue }
+                var separator = index
+                while separator < end && bytes[separator] != recordByte { separator += 1 }
+                guard result.count < items.count, separator < end,
+                    items[result.count].id.utf8.elementsEqual(UnsafeBufferPointer(rebasing: bytes[index..<separator]))
+                else {
+                    aligned = false
+                    return
+                }
+                var value: Int?
+                for byte in bytes[(separator + 1)..<end] {
+                    guard (48...57).contains(byte) else { value = nil; break }
+                    value = (value ?? 0) * 10 + Int(byte - 48)
+                }
+                result.append(value)
             }
-            var value: Int?
-            for byte in part[part.index(after: separator)...] {
-                guard (48...57).contains(byte) else { value = nil; break }
-                value = (value ?? 0) * 10 + Int(byte - 48)
-            }
-            result.append(value)
         }
         if aligned && result.count == items.count { return result }
         var byID: [String: Int?] = [:]

@@ -11,11 +11,12 @@ import Foundation
 /// (`=SUM(A1)` → `'=SUM(A1)`). Plain decimal numbers are left alone — `-3.5`, `+2`, `-1e-3`
 /// cannot start a formula — so negative scores stay numbers.
 public struct CSVWriter: Sendable {
-    /// The CSV text so far.
-    public private(set) var text = ""
+    /// The UTF-8 bytes so far.
+    public private(set) var bytes: [UInt8] = []
 
     /// Creates a writer, writing the header row if one is given.
     public init(header: [String]? = nil) {
+        bytes.reserveCapacity(1 << 16)
         if let header { appendRow(header) }
     }
 
@@ -23,28 +24,43 @@ public struct CSVWriter: Sendable {
     public mutating func appendRow(_ cells: [String]) {
         var first = true
         for cell in cells {
-            if !first { text.append(",") }
+            if !first { bytes.append(ASCII.comma) }
             first = false
-            text.append(Self.field(cell))
+            Self.append(cell, to: &bytes)
         }
-        text.append("\n")
+        bytes.append(ASCII.lineFeed)
     }
 
+    /// The CSV text so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
     /// The text as UTF-8 bytes.
-    public var data: Data { Data(text.utf8) }
+    public var data: Data { Data(bytes) }
 
     /// One cell as written: neutralised, then quoted if needed.
     public static func field(_ cell: String) -> String {
-        let safe = neutralized(cell)
-        guard safe.utf8.contains(where: { $0 == ASCII.comma || $0 == ASCII.quote || $0 == ASCII.lineFeed || $0 == ASCII.carriageReturn })
-        else { return safe }
-        var quoted = "\""
-        for character in safe.unicodeScalars {
-            if character == "\"" { quoted.append("\"") }
-            quoted.unicodeScalars.append(character)
+        var output: [UInt8] = []
+        append(cell, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Writes one cell's bytes: most cells (ids, numbers, names) need neither a `'` nor quotes
+    /// and are copied whole.
+    private static func append(_ cell: String, to output: inout [UInt8]) {
+        var safe = neutralized(cell)
+        safe.withUTF8 { bytes in
+            let needsQuotes = bytes.contains { $0 == ASCII.comma || $0 == ASCII.quote || $0 == ASCII.lineFeed || $0 == ASCII.carriageReturn }
+            guard needsQuotes else {
+                output.append(contentsOf: bytes)
+                return
+            }
+            output.append(ASCII.quote)
+            for byte in bytes {
+                if byte == ASCII.quote { output.append(ASCII.quote) }
+                output.append(byte)
+            }
+            output.append(ASCII.quote)
         }
-        quoted.append("\"")
-        return quoted
     }
 
     /// The cell with a leading `'` if a spreadsheet would read it as a formula.
