@@ -10,13 +10,16 @@ import Kapstok
 /// process's write, so concurrent commands queue instead of failing with "database is locked";
 /// reads see a consistent snapshot while others write.
 ///
-/// Thread safety: a `Workspace` may be used from several threads (GRDB's `DatabasePool`
-/// serialises writes and runs reads concurrently). Lifetime: the file stays open until the
+/// Thread safety: a `Workspace` may be used from several threads (its one GRDB `DatabaseQueue`
+/// serialises them); several `Workspace`s, in one process or many, share the file through WAL
+/// and the busy timeout. Lifetime: the file stays open until the
 /// value is released or ``close()`` is called.
 public final class Workspace: Sendable {
     /// The workspace folder.
     public let folder: URL
-    let pool: DatabasePool
+    /// One connection: a command is one short process, and WAL mode lets other processes read
+    /// while it writes (and it read while they write).
+    let pool: DatabaseQueue
 
     /// How long a write waits for another process's write before giving up.
     public static let busyTimeout: TimeInterval = 10
@@ -24,7 +27,7 @@ public final class Workspace: Sendable {
     /// The schema this code writes (the number of migrations it knows).
     public static var schemaVersion: Int { WorkspaceSchema.currentVersion }
 
-    private init(folder: URL, pool: DatabasePool) {
+    private init(folder: URL, pool: DatabaseQueue) {
         self.folder = folder
         self.pool = pool
     }
@@ -72,7 +75,9 @@ public final class Workspace: Sendable {
             if let configurationText {
                 try FilePermissions.writePrivately(Array(configurationText.utf8), to: WorkspaceLayout.configurationURL(in: folder))
             }
-            let pool = try DatabasePool(path: database.path, configuration: configuration())
+            let pool = try DatabaseQueue(path: database.path, configuration: configuration())
+            // WAL mode is a property of the file: set once here, kept by every later open.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
             let migrator = WorkspaceSchema.migrator
             if let migration {
                 try migrator.migrate(pool, upTo: migration)
@@ -108,15 +113,15 @@ public final class Workspace: Sendable {
             FileManager.default.fileExists(atPath: database.path)
         else { throw WorkspaceError.notAWorkspace(path: folder.path) }
         try checkHeader(database)
-        // Look before touching: a DatabasePool would switch a foreign file to WAL mode.
+        // Look before touching, through a read-only connection: nothing is written to a foreign file.
         let version = try inspect(database)
         if version.found > WorkspaceSchema.currentVersion || version.hasUnknownMigrations {
             throw WorkspaceError.newerSchema(
                 path: database.path, found: version.found, known: WorkspaceSchema.currentVersion)
         }
         do {
-            let pool = try DatabasePool(path: database.path, configuration: configuration())
-            try migrate(pool)
+            let pool = try DatabaseQueue(path: database.path, configuration: configuration())
+            if version.found < WorkspaceSchema.currentVersion { try migrate(pool) }
             FilePermissions.restrictCompanions(of: database)
             return Workspace(folder: folder, pool: pool)
         } catch {
@@ -127,7 +132,7 @@ public final class Workspace: Sendable {
     /// Runs the migrations not yet applied. Two commands opening an old workspace at once both
     /// try: the second waits for the first's transaction, and then finds nothing left to do (or,
     /// when it read the old state just before, fails and finds the work done on a second look).
-    private static func migrate(_ pool: DatabasePool) throws {
+    private static func migrate(_ pool: DatabaseQueue) throws {
         let migrator = WorkspaceSchema.migrator
         if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
         do {

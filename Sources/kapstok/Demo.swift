@@ -9,6 +9,7 @@ extension KapstokCommand {
     /// `kapstok demo`: a full pairing round on the bundled sample dataset.
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract: "Run a full pairing round on the bundled sample dataset (datasets/sample), then schedule its sessions.")
 
         @Option(help: "The sample dataset folder.")

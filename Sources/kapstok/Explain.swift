@@ -6,6 +6,7 @@ extension KapstokCommand {
     /// `kapstok explain`: a mentee's ranked candidates with the full score breakdown.
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "explain",
             abstract: "Show a mentee's ranked candidates, the score breakdown, and which rule excludes whom.",
             discussion: """
                 Example:

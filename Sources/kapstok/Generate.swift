@@ -8,6 +8,7 @@ extension KapstokCommand {
     /// `kapstok generate`: a realistic synthetic round, or scheduling input, of any size.
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Write a realistic synthetic round (mentors.csv, mentees.csv, constraints.csv, history.csv) or, with --pairs, scheduling input.",
             discussion: """
                 With --mentees and --mentors: a pairing round. With --pairs: the input of \

@@ -74,7 +74,7 @@ extension KapstokCommand {
 
 extension KapstokCommand.GoalCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List goals, by mentee and id.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List goals, by mentee and id.")
 
         @Option(help: "Only this mentee's goals.") var mentee: String?
         @Option(help: "Only this mentor's goals.") var mentor: String?
@@ -100,7 +100,7 @@ extension KapstokCommand.GoalCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a goal, its milestones and its history (who changed what, when).")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a goal, its milestones and its history (who changed what, when).")
 
         @Argument(help: "The goal id.") var id: String
         @OptionGroup var workspace: WorkspaceOptions
@@ -133,6 +133,7 @@ extension KapstokCommand.GoalCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a goal by hand.",
             discussion: """
                 The mentor defaults to the mentee's current mentor, the baseline to the latest \
@@ -201,7 +202,7 @@ extension KapstokCommand.GoalCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a goal's title, levels, due date or mentor (each change goes in its history).")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a goal's title, levels, due date or mentor (each change goes in its history).")
 
         @Argument(help: "The goal id.") var id: String
         @Option(help: "New title.") var title: String?
@@ -266,21 +267,21 @@ extension KapstokCommand.GoalCommand {
     }
 
     struct Activate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make a draft goal active (the pair agreed on it).")
+        static let configuration = CommandConfiguration(commandName: "activate", abstract: "Make a draft goal active (the pair agreed on it).")
         @Argument(help: "The goal id.") var id: String
         @OptionGroup var workspace: WorkspaceOptions
         func run() throws { try StatusMove.run(id, to: .active, workspace: workspace) }
     }
 
     struct Achieve: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark an active goal achieved.")
+        static let configuration = CommandConfiguration(commandName: "achieve", abstract: "Mark an active goal achieved.")
         @Argument(help: "The goal id.") var id: String
         @OptionGroup var workspace: WorkspaceOptions
         func run() throws { try StatusMove.run(id, to: .achieved, workspace: workspace) }
     }
 
     struct Drop: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Drop a draft or active goal (it leaves the report's gap figures).")
+        static let configuration = CommandConfiguration(commandName: "drop", abstract: "Drop a draft or active goal (it leaves the report's gap figures).")
         @Argument(help: "The goal id.") var id: String
         @OptionGroup var workspace: WorkspaceOptions
         func run() throws { try StatusMove.run(id, to: .dropped, workspace: workspace) }
@@ -290,6 +291,7 @@ extension KapstokCommand.GoalCommand {
 extension KapstokCommand.MilestoneCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a milestone to a goal.",
             discussion: """
                 Example:
@@ -321,7 +323,7 @@ extension KapstokCommand.MilestoneCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a milestone done.")
+        static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a milestone done.")
         @Argument(help: "The milestone id.") var id: String
         @Option(help: "The day it was done, YYYY-MM-DD; default today (UTC).") var on: String?
         @OptionGroup var workspace: WorkspaceOptions
@@ -339,7 +341,7 @@ extension KapstokCommand.MilestoneCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List milestones, of one goal or all.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List milestones, of one goal or all.")
         @Option(help: "Only this goal's milestones.") var goal: String?
         @OptionGroup var workspace: WorkspaceOptions
 

@@ -16,6 +16,7 @@ extension KapstokCommand {
     /// `kapstok import`: people and program files, or an exchange file, into the workspace.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import people and program files (same CSV files and checks as match and schedule), or goals, check-ins or sessions from HR.",
             discussion: """
                 People are updated by id; the command says what was added, what changed (field \

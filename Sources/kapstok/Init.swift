@@ -9,6 +9,7 @@ extension KapstokCommand {
     /// `kapstok init DIR --name NAME`: a new program workspace.
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create a program workspace: one SQLite file (kapstok.sqlite) and its kapstok.toml, private to you.",
             discussion: """
                 The folder is created (0700) if missing; the database and kapstok.toml are 0600. \

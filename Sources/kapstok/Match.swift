@@ -9,6 +9,7 @@ extension KapstokCommand {
     /// `kapstok match`: a full pairing round from CSV files to output files.
     struct Match: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "match",
             abstract: "Run a pairing round and write pairings.csv, unmatched.csv and summary.json.",
             discussion: """
                 Example:

@@ -8,6 +8,7 @@ extension KapstokCommand {
     /// `kapstok replan`: the current schedule after a change, moving as little as possible.
     struct Replan: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "replan",
             abstract: "Re-plan after a change: only sessions that must move, move; writes changes.csv and calendar updates.",
             discussion: """
                 Held sessions, sessions before --today and sessions within [program] freeze_hours of it

@@ -121,6 +121,7 @@ extension KapstokCommand {
     /// `kapstok schedule`: every pair's sessions over the program, with calendar files.
     struct Schedule: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schedule",
             abstract: "Place every pair's sessions and write sessions.csv, unscheduled.csv, schedule.json and calendars/.",
             discussion: """
                 Example:

@@ -62,6 +62,7 @@ extension KapstokCommand.SessionCommand {
 
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Log a session: held (with date, goals discussed, notes, ratings), cancelled, no-show or moved.",
             discussion: """
                 Notes lines starting with '- [ ]', 'TODO' or '?' are open points on the next agenda.
@@ -138,7 +139,7 @@ extension KapstokCommand.SessionCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the workspace's sessions (of one mentee or all).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the workspace's sessions (of one mentee or all).")
         @Option(help: "Only this mentee's sessions.") var mentee: String?
         @OptionGroup var workspace: WorkspaceOptions
 

@@ -5,6 +5,7 @@ extension KapstokCommand {
     /// `kapstok validate`: check a round's files without solving or writing anything.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check a round's input files; report every problem as file:line:column.",
             discussion: """
                 Exit code 0 when the files are usable, 65 when any has an error.
