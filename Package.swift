@@ -32,8 +32,7 @@ let package = Package(
         .target(name: "LinearModel"),
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
         .target(name: "Kapstok", dependencies: ["Diagnostics", "LinearModel"]),
-        // Report/ReportJSON.md documents the report's JSON and CSV fields (copied into the README).
-        .target(name: "KapstokIO", dependencies: ["Diagnostics", "Kapstok"], exclude: ["Report/ReportJSON.md"]),
+        .target(name: "KapstokIO", dependencies: ["Diagnostics", "Kapstok"]),
         // The workspace (SQLite through GRDB), at the edge beside IO: the domain never imports it.
         .target(
             name: "KapstokStore",

@@ -261,10 +261,10 @@ import Testing
 }
 
 extension ReportRendererTests {
-    /// Every JSON field and CSV section is named in `Sources/KapstokIO/Report/ReportJSON.md`.
+    /// Every JSON field and CSV section is named in the README's field reference.
     @Test func theFieldReferenceNamesEveryField() throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let reference = try String(contentsOf: repository.appendingPathComponent("Sources/KapstokIO/Report/ReportJSON.md"), encoding: .utf8)
+        let reference = try String(contentsOf: repository.appendingPathComponent("README.md"), encoding: .utf8)
         var keys = Set<String>()
         func collect(_ value: JSONValue) {
             switch value {
@@ -282,6 +282,6 @@ extension ReportRendererTests {
         let (_, rows) = Self.csvFigures()
         let sections = Set(rows.map { $0[0] })
         #expect(sections.count == 13)
-        for name in keys.union(sections).sorted() { #expect(reference.contains("`\(name)`"), "\(name) not in ReportJSON.md") }
+        for name in keys.union(sections).sorted() { #expect(reference.contains("`\(name)`"), "\(name) not in the README's field reference") }
     }
 }

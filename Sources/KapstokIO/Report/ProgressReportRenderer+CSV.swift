@@ -5,7 +5,7 @@ extension ProgressReportRenderer {
     public static let csvHeader = ["section", "mentee_id", "mentor_id", "goal_id", "key", "metric", "value"]
 
     /// The report as long-format CSV, `section,mentee_id,mentor_id,goal_id,key,metric,value`: one
-    /// figure per row, so that any tool can filter and pivot it (layout in `ReportJSON.md`).
+    /// figure per row, so that any tool can filter and pivot it (layout in the README).
     ///
     /// Sections, in this order: `program`, `sessions`, `goals` (program-wide counts), `area`
     /// (`key` = area id), `objective` (`key` = 1-based number), then per mentee `mentee`,

@@ -5,7 +5,7 @@ extension ProgressReportRenderer {
     /// field does not raise it).
     public static let jsonVersion = 1
 
-    /// The report as JSON with stable snake_case fields (reference in `ReportJSON.md`).
+    /// The report as JSON with stable snake_case fields (reference in the README).
     ///
     /// Numbers are rounded to 6 decimals, shares are 0–1, dates `YYYY-MM-DD`; a figure that does
     /// not exist (no share without a gap, never held) is `null`. Arrays keep the report's order.
