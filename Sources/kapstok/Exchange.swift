@@ -25,30 +25,20 @@ enum ExchangeImport {
         case .goals:
             let read = GoalsLoader.load(
                 source, references: references, defaultStart: settings.configuration.program.start, diagnostics: &diagnostics)
-            try stopOnErrors(diagnostics)
+            try Terminal.stopOnErrors(diagnostics, warnings: false)
             report = try workspaceWrite { try store.importGoals(read ?? [], at: Clock.timestamp, actor: actor) }
         case .checkins:
             let read = CheckInsLoader.load(source, references: references, diagnostics: &diagnostics)
-            try stopOnErrors(diagnostics)
+            try Terminal.stopOnErrors(diagnostics, warnings: false)
             report = try workspaceWrite { try store.importCheckIns(read ?? []) }
         case .sessions:
             let clock = FoundationWallClock(identifier: settings.configuration.program.timezone) ?? FoundationWallClock(identifier: "UTC")!
             let read = SessionLogsLoader.load(source, clock: clock, references: references, diagnostics: &diagnostics)
-            try stopOnErrors(diagnostics)
+            try Terminal.stopOnErrors(diagnostics, warnings: false)
             report = try workspaceWrite { try store.importSessionLogs(read ?? [], at: Clock.timestamp, actor: actor) }
         }
         for warning in diagnostics.warnings { Terminal.error(warning.description) }
         print("\(kind.rawValue): \(report.added) added, \(report.updated) updated, \(report.unchanged) unchanged")
-    }
-
-    private static func stopOnErrors(_ diagnostics: DiagnosticCollector) throws {
-        do {
-            try diagnostics.throwIfErrors()
-        } catch {
-            Terminal.error(error.diagnostics.map(\.description).joined(separator: "\n"))
-            Terminal.error("\(counted(error.errorCount, "error")); nothing was changed")
-            throw ExitCode(65)
-        }
     }
 }
 

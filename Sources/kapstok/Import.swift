@@ -80,9 +80,7 @@ extension KapstokCommand {
             do {
                 loaded = try ImportLoader.load(files, current: current)
             } catch {
-                Terminal.error(error.diagnostics.map(\.description).joined(separator: "\n"))
-                Terminal.error("\(counted(error.errorCount, "error")); nothing was changed")
-                throw ExitCode(65)
+                throw Terminal.refuse(error, nothing: "changed")
             }
             for warning in loaded.warnings { Terminal.error(warning.description) }
             let batch = ImportBatch(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Diagnostics
 import Foundation
 import Kapstok
 import KapstokIO
@@ -60,9 +61,7 @@ struct RoundOptions: ParsableArguments {
         do {
             loaded = try RoundLoader().loadRound(sources)
         } catch {
-            Terminal.error(error.diagnostics.map(\.description).joined(separator: "\n"))
-            Terminal.error("\(counted(error.errorCount, "error")); nothing was written")
-            throw ExitCode(65)
+            throw Terminal.refuse(error)
         }
         for warning in loaded.warnings { Terminal.error(warning.description) }
         return try prepare(round: loaded.round)
@@ -90,6 +89,24 @@ struct RoundOptions: ParsableArguments {
 enum Terminal {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints every diagnostic of a failed read and the count ("3 errors; nothing was written"),
+    /// and gives exit code 65 to throw.
+    static func refuse(_ error: DiagnosticsError, nothing verb: String = "written") -> ExitCode {
+        Self.error(error.diagnostics.map(\.description).joined(separator: "\n"))
+        Self.error("\(counted(error.errorCount, "error")); nothing was \(verb)")
+        return ExitCode(65)
+    }
+
+    /// Throws exit 65 with every problem when the collector holds an error; prints its warnings otherwise.
+    static func stopOnErrors(_ diagnostics: DiagnosticCollector, nothing verb: String = "changed", warnings: Bool = true) throws {
+        do {
+            try diagnostics.throwIfErrors()
+        } catch {
+            throw refuse(error, nothing: verb)
+        }
+        if warnings { for warning in diagnostics.warnings { Self.error(warning.description) } }
     }
 }
 

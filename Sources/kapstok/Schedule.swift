@@ -68,9 +68,7 @@ struct ScheduleFileOptions: ParsableArguments {
             for warning in loaded.warnings { Terminal.error(warning.description) }
             return loaded
         } catch {
-            Terminal.error(error.diagnostics.map(\.description).joined(separator: "\n"))
-            Terminal.error("\(counted(error.errorCount, "error")); nothing was written")
-            throw ExitCode(65)
+            throw Terminal.refuse(error)
         }
     }
 

@@ -69,14 +69,7 @@ extension WorkspaceRounds {
             var diagnostics = DiagnosticCollector()
             let read = SchedulePairsLoader.load(.file(URL(fileURLWithPath: addedPairs)), diagnostics: &diagnostics) ?? []
             added = ScheduleLoader.checkAddedPairs(read, against: schedulePairs, diagnostics: &diagnostics)
-            do {
-                try diagnostics.throwIfErrors()
-            } catch {
-                Terminal.error(error.diagnostics.map(\.description).joined(separator: "\n"))
-                Terminal.error("\(counted(error.errorCount, "error")); nothing was changed")
-                throw ExitCode(65)
-            }
-            for warning in diagnostics.warnings { Terminal.error(warning.description) }
+            try Terminal.stopOnErrors(diagnostics)
         }
         return ScheduleLoader.assemble(
             configuration: settings.configuration, pairs: schedulePairs, availability: availability, absences: absences,

@@ -91,14 +91,7 @@ struct WorkspaceConfiguration {
         let configuration = framework.map { ConfigurationLoader.load(source, framework: $0, diagnostics: &diagnostics) }
             ?? ConfigurationLoader.load(source, diagnostics: &diagnostics)
         let text = source.bytes(diagnostics: &diagnostics).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        do {
-            try diagnostics.throwIfErrors()
-        } catch {
-            Terminal.error(error.diagnostics.map(\.description).joined(separator: "\n"))
-            Terminal.error("\(counted(error.errorCount, "error")); nothing was changed")
-            throw ExitCode(65)
-        }
-        for warning in diagnostics.warnings { Terminal.error(warning.description) }
+        try Terminal.stopOnErrors(diagnostics)
         return WorkspaceConfiguration(configuration: configuration, text: text, source: source)
     }
 }
@@ -133,9 +126,7 @@ func workspaceWrite<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as DiagnosticsError {
-        Terminal.error(error.diagnostics.map(\.description).joined(separator: "\n"))
-        Terminal.error("\(counted(error.errorCount, "error")); nothing was changed")
-        throw ExitCode(65)
+        throw Terminal.refuse(error, nothing: "changed")
     } catch let error as WorkspaceError {
         Terminal.error("error: \(TerminalText.escaped(error.description))")
         switch error {
