@@ -84,12 +84,20 @@ enum DemoWorkspace {
         let htmlPath = URL(fileURLWithPath: reportFolder).appendingPathComponent("report.html").path
         try emit(html, to: htmlPath)
         let markdown = try ReportText.render(store: store, settings: settings, today: middle, format: .md, title: program.name)
+        let markdownPath = URL(fileURLWithPath: reportFolder).appendingPathComponent("report.md").path
+        try emit(markdown, to: markdownPath)
         print("")
         print("Workspace \(show(folder.path)): the round and its sessions recorded, half the program simulated (as of \(middle)).")
         print("Try: kapstok report --workspace \(show(folder.path)) --today \(middle); kapstok agenda --workspace \(show(folder.path)) --mentee E01 --today \(middle)")
-        print("HTML report: \(show(htmlPath))")
+        print("The whole report: \(show(markdownPath)) and \(show(htmlPath)); its first sections:")
         print("")
-        print(markdown)
+        print(firstSections(of: markdown, count: 3))
+    }
+
+    /// The title and the first `count` `## ` sections of a Markdown text.
+    static func firstSections(of markdown: String, count: Int) -> String {
+        let parts = markdown.components(separatedBy: "\n## ")
+        return parts.prefix(count + 1).joined(separator: "\n## ").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Removes an earlier demo workspace (only the files a workspace holds), so that each run

@@ -106,14 +106,28 @@ import Testing
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
         let out = temporary.path("demo")
-        let result = try CLI.run(["demo", "--out", out], in: Paths.packageRoot)
+        let workspace = temporary.path("workspace")
+        let result = try CLI.run(["demo", "--out", out, "--workspace", workspace], in: Paths.packageRoot)
         #expect(result.exitCode == 0)
         #expect(result.stderr == "")
         #expect(result.stdout.contains("status            optimal (proven by GLPK)"))
         #expect(try contents(out + "/summary.json").contains("\"status\": \"optimal\""))
-        for name in ["pairings.csv", "unmatched.csv", "summary.json"] {
+        for name in ["pairings.csv", "unmatched.csv", "summary.json", "sessions.csv", "report.md", "report.html"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + name), "\(name) was not written")
         }
+        // Half a program simulated: sessions held, goals achieved and at risk, the objectives judged.
+        #expect(result.stdout.contains("half the program simulated (as of 2027-05-01)"))
+        let goals = try #require(lines(result.stdout).first { $0.hasPrefix("- Goals: ") })
+        for track in [" on track", " at risk", " achieved"] {
+            let count = goals.components(separatedBy: ", ").first { $0.hasSuffix(track) }.flatMap { Int($0.split(separator: " ").last { Int($0) != nil } ?? "") }
+            #expect((count ?? 0) > 0, "no goal\(track) in '\(goals)'")
+        }
+        #expect(result.stdout.contains("| 80 % of planned sessions held |"))
+        #expect(try contents(out + "/report.html").contains("<svg"))
+        // The workspace is a real one: its report can be asked again, the same.
+        let again = try CLI.run(["report", "--workspace", workspace, "--today", "2027-05-01"], in: temporary.url)
+        #expect(again.exitCode == 0)
+        #expect(again.stdout == (try contents(out + "/report.md")))
     }
 
     @Test func explainsHowToFindTheDataset() throws {
