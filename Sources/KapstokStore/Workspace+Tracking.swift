@@ -162,8 +162,9 @@ extension Workspace {
     // MARK: - Session log
 
     /// Logs what happened in a session: its status (held, cancelled, no-show, or planned again),
-    /// the day it was held, 1–5 ratings, the goals discussed and notes; the log replaces the
-    /// session's earlier log, and each changed field is kept in `session_events`. Cancelling
+    /// the day it was held, 1–5 ratings, the goals discussed and notes (nil keeps the notes as
+    /// they are, read inside the same transaction); the log replaces the session's earlier log,
+    /// and each changed field is kept in `session_events`. Cancelling
     /// raises the calendar `sequence`.
     ///
     /// - Throws: ``WorkspaceError/unknown(kind:id:)`` for an unknown session;
@@ -173,7 +174,7 @@ extension Workspace {
     @discardableResult
     public func logSession(
         id: String, status: SessionStatus, heldOn: CalendarDate?, menteeRating: Int? = nil, mentorRating: Int? = nil,
-        goalsDiscussed: [String] = [], notes: String = "", at: String, actor: String
+        goalsDiscussed: [String] = [], notes: String? = nil, at: String, actor: String
     ) throws -> SessionLog {
         try write { db in
             guard let old = try Self.sessionLogs(db, filter: "id = ?", arguments: [id]).first else {
@@ -186,7 +187,7 @@ extension Workspace {
             new.menteeRating = menteeRating
             new.mentorRating = mentorRating
             new.goalsDiscussed = goalsDiscussed
-            new.notes = notes
+            new.notes = notes ?? old.notes
             try Self.throwFirst(try Checker(db, needsFramework: false).problems(log: new, index: 0))
             try Self.applySessionUpdate(old: old, new: new, at: at, actor: actor, db)
             return new

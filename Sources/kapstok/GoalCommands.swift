@@ -187,6 +187,14 @@ extension KapstokCommand.GoalCommand {
             let competencyIndex = framework.competencies.firstIndex { $0.id == item }
             let level = baseline ?? assessed ?? competencyIndex.map { menteeRecord.currentLevels[$0] } ?? DraftGoals.defaultDomainBaseline
             let dueDate = try due.map { try dates.resolve($0, match: start, flag: "--due") } ?? dates.end
+            if dueDate > dates.end || start > dates.end {
+                Terminal.error("error: a goal runs within the program (it ends \(dates.end)); the goal would \(start > dates.end ? "start \(start)" : "be due \(dueDate)")")
+                throw ExitCode(65)
+            }
+            if !pairs.contains(PairID(menteeID: mentee, mentorID: mentorID)) {
+                Terminal.error("error: '\(TerminalText.escaped(mentorID))' is not the mentor of '\(TerminalText.escaped(mentee))' in the current pairs")
+                throw ExitCode(65)
+            }
             let goal = Goal(
                 id: "", menteeID: mentee, mentorID: mentorID, itemID: item, baseline: level, target: target, start: start, due: dueDate,
                 status: active ? .active : .draft, title: title ?? DraftGoals.title(item: frameworkItem, baseline: level, target: target),
@@ -228,6 +236,14 @@ extension KapstokCommand.GoalCommand {
                 return goal
             }
             let dueDate = try due.map { try ProgramDates(settings.configuration).resolve($0, match: goal.start, flag: "--due") }
+            if let dueDate, dueDate > settings.configuration.program.end {
+                Terminal.error("error: --due \(dueDate) is after the program's end \(settings.configuration.program.end)")
+                throw ExitCode(65)
+            }
+            if let mentor, !(try workspaceWrite { try store.currentPairs() }).contains(PairID(menteeID: goal.menteeID, mentorID: mentor)) {
+                Terminal.error("error: '\(TerminalText.escaped(mentor))' is not the mentor of '\(TerminalText.escaped(goal.menteeID))' in the current pairs")
+                throw ExitCode(65)
+            }
             let change: GoalChange
             do {
                 change = try GoalLifecycle.edit(
@@ -315,6 +331,12 @@ extension KapstokCommand.MilestoneCommand {
                 return record
             }
             let day = try ProgramDates(settings.configuration).resolve(due, match: record.start, flag: "--due")
+            var problems = GoalLifecycle.problems(in: Milestone(id: "", goalID: goal, title: title, due: day), of: record, today: Clock.today)
+            if !record.status.isOpen { problems.append("goal \(Diagnostic.quoted(goal)) is \(record.status.rawValue); milestones are for open goals") }
+            if day > settings.configuration.program.end {
+                problems.append("the due date \(day) is after the program's end \(settings.configuration.program.end)")
+            }
+            if !problems.isEmpty { throw refuse(GoalProblems(goalID: goal, messages: problems)) }
             let milestone = try workspaceWrite {
                 try store.addMilestone(goalID: goal, title: title, due: day, at: Clock.timestamp, actor: workspace.actor)
             }
@@ -335,6 +357,14 @@ extension KapstokCommand.MilestoneCommand {
         func run() throws {
             let store = try workspace.open()
             let day = try on.map { try parseDay($0, flag: "--on") } ?? Clock.today
+            if day > Clock.today {
+                Terminal.error("error: --on \(day) is after today (\(Clock.today)); a milestone is done when it is done")
+                throw ExitCode(65)
+            }
+            if let done = try workspaceWrite({ try store.milestones() }).first(where: { $0.id == id })?.doneOn {
+                Terminal.error("error: milestone '\(TerminalText.escaped(id))' was done on \(done) already")
+                throw ExitCode(65)
+            }
             let milestone = try workspaceWrite { try store.completeMilestone(id, on: day, at: Clock.timestamp, actor: workspace.actor) }
             print("\(TerminalText.escaped(milestone.id)) done on \(day): \(TerminalText.escaped(milestone.title))")
         }

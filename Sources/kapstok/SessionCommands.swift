@@ -42,6 +42,10 @@ extension KapstokCommand {
         func run() throws {
             let store = try workspace.open()
             let day = try date.map { try parseDay($0, flag: "--date") } ?? Clock.today
+            if day > Clock.today {
+                Terminal.error("error: --date \(day) is after today (\(Clock.today)); a level is recorded once it is assessed")
+                throw ExitCode(65)
+            }
             let checkIn = CheckIn(menteeID: mentee, itemID: item, level: level, date: day, assessor: assessor, evidence: evidence)
             try workspaceWrite { try store.addCheckIn(checkIn) }
             print("recorded \(TerminalText.escaped(mentee)) \(TerminalText.escaped(item)) at level \(level) on \(day) (\(assessor.rawValue))")
@@ -108,7 +112,8 @@ extension KapstokCommand.SessionCommand {
         }
 
         func run() throws {
-            let store = try workspace.open()
+            let (store, settings) = try workspace.openWithConfiguration()
+            let program = settings.configuration.program
             let show = TerminalText.escaped
             let current = try workspaceWrite {
                 guard let log = try store.sessionLog(id: id) else { throw WorkspaceError.unknown(kind: "session", id: id) }
@@ -119,16 +124,49 @@ extension KapstokCommand.SessionCommand {
                 let start = Self.localTime(to ?? "")!
                 let minutes = current.session.end.minuteNumber - current.session.start.minuteNumber
                 let end = LocalDateTime(minuteNumber: start.minuteNumber + minutes)
+                var problems: [String] = []
+                if start.date < program.start || start.date > program.end {
+                    problems.append("--to \(start.date) is outside the program (\(program.start) to \(program.end))")
+                }
+                if end.date != start.date {
+                    problems.append("a \(minutes)-minute session starting at \(start.time) would end the next day")
+                }
+                let clash = try workspaceWrite { try store.sessions() }.first {
+                    $0.id != id && $0.status != .cancelled
+                        && ($0.menteeID == current.session.menteeID || $0.mentorID == current.session.mentorID)
+                        && $0.start < end && start < $0.end
+                }
+                if let clash {
+                    problems.append("it would overlap session \(show(clash.id)) of \(show(clash.menteeID))–\(show(clash.mentorID)) at \(clash.start.date) \(clash.start.time)")
+                }
+                if !problems.isEmpty {
+                    for problem in problems { Terminal.error("error: cannot move \(show(id)): \(problem)") }
+                    Terminal.error("nothing was changed")
+                    throw ExitCode(65)
+                }
                 let moved = try workspaceWrite { try store.moveSession(id: id, start: start, end: end, at: Clock.timestamp, actor: workspace.actor) }
                 print("\(show(id)) moved to \(moved.start.date) \(moved.start.time) (sequence \(moved.sequence)); run 'kapstok schedule --out' or 'replan --out' for the calendar files")
             case .held, .cancelled, .noShow:
                 let status: SessionStatus = outcome == .held ? .held : outcome == .cancelled ? .cancelled : .noShow
                 let discussed = (goals ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 let heldOn = outcome == .held ? try on.map { try parseDay($0, flag: "--on") } ?? current.session.start.date : nil
+                var problems: [String] = []
+                if Set(discussed).count != discussed.count { problems.append("--goals names a goal twice") }
+                if let heldOn {
+                    if heldOn > Clock.today { problems.append("held on \(heldOn), after today (\(Clock.today)); log a session once it is held") }
+                    if heldOn < program.start || heldOn > program.end {
+                        problems.append("held on \(heldOn), outside the program (\(program.start) to \(program.end))")
+                    }
+                }
+                if !problems.isEmpty {
+                    for problem in problems { Terminal.error("error: \(show(id)): \(problem)") }
+                    Terminal.error("nothing was changed")
+                    throw ExitCode(65)
+                }
                 let log = try workspaceWrite {
                     try store.logSession(
                         id: id, status: status, heldOn: heldOn, menteeRating: menteeRating, mentorRating: mentorRating,
-                        goalsDiscussed: discussed, notes: notes ?? current.notes, at: Clock.timestamp, actor: workspace.actor)
+                        goalsDiscussed: discussed, notes: notes, at: Clock.timestamp, actor: workspace.actor)
                 }
                 var line = "\(show(id)) (\(show(log.session.menteeID))–\(show(log.session.mentorID)), session \(log.session.number)): \(status.rawValue)"
                 if let heldOn { line += " on \(heldOn)" }

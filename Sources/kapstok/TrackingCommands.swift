@@ -88,6 +88,7 @@ extension KapstokCommand {
         }
 
         func run() throws {
+            if let out { try workspace.refuseOwnFile(out, flag: "--out") }
             let (store, settings) = try workspace.openWithConfiguration()
             let day = try today.map { try parseDay($0, flag: "--today") } ?? Clock.today
             let text = try ReportText.render(store: store, settings: settings, today: day, format: format, title: try workspaceWrite { try store.name() })
@@ -114,6 +115,7 @@ extension KapstokCommand {
         }
 
         func run() throws {
+            if let out { try workspace.refuseOwnFile(out, flag: "--out") }
             let (store, settings) = try workspace.openWithConfiguration()
             let data = try ExchangeExport.data(kind, store: store, configuration: settings.configuration)
             try emit(String(decoding: data, as: UTF8.self), to: out)
@@ -138,6 +140,7 @@ extension KapstokCommand {
         }
 
         func run() throws {
+            try workspace.refuseOwnFile(file, flag: "the backup file")
             let store = try workspace.open()
             try workspaceWrite { try store.backup(to: URL(fileURLWithPath: file)) }
             print("backed up the workspace to \(TerminalText.escaped(file))")

@@ -15,13 +15,29 @@ enum WorkspaceRounds {
             Terminal.error("error: the workspace has no \(round.mentors.isEmpty ? "mentors" : "mentees") yet; import them with 'kapstok import --mentors mentors.csv --mentees mentees.csv'")
             throw ExitCode(65)
         }
+        let date = try command.today.map { try parseDay($0, flag: "--today") } ?? Clock.today
+        let program = settings.configuration.program
+        if date > program.end {
+            Terminal.error("error: the match date \(date) is after the program's end \(program.end) ([program] end); give --today within the program")
+            throw ExitCode(65)
+        }
+        if let out = command.out { try command.workspace.refuseOwnFile(out, flag: "--out") }
         let prepared = try RoundOptions.prepare(round: round)
         let result = try command.solve.solve(prepared)
         if let out = command.out { try OutputOptions.write(result, to: out) }
-        let date = try command.today.map { try parseDay($0, flag: "--today") } ?? Clock.today
-        let goals = DraftGoals.make(
-            result: result, matchDate: date, due: settings.configuration.program.end,
-            limit: settings.configuration.tracking.draftGoals)
+        // Draft goals start from the latest assessed domain levels, and a pair gets no second
+        // goal on an item it already has one on (a match run again adds only what is new).
+        let (checkIns, existing) = try workspaceWrite { (try store.checkIns(), try store.goals()) }
+        var domainLevels: [String: [String: (date: CalendarDate, level: Int)]] = [:]
+        for checkIn in checkIns where checkIn.date <= date {
+            if let known = domainLevels[checkIn.menteeID]?[checkIn.itemID], known.date > checkIn.date { continue }
+            domainLevels[checkIn.menteeID, default: [:]][checkIn.itemID] = (checkIn.date, checkIn.level)
+        }
+        let held = Set(existing.filter { $0.status != .dropped }.map { "\($0.menteeID)\u{1F}\($0.mentorID)\u{1F}\($0.itemID)" })
+        let drafts = DraftGoals.make(
+            result: result, matchDate: date, due: program.end, limit: settings.configuration.tracking.draftGoals,
+            domainLevels: domainLevels.mapValues { $0.mapValues(\.level) })
+        let goals = drafts.filter { !held.contains("\($0.menteeID)\u{1F}\($0.mentorID)\u{1F}\($0.itemID)") }
         let record = RoundRecord(
             kind: .match, at: Clock.timestamp, date: date, actor: command.workspace.actor, configurationText: settings.text,
             summary: "\(result.outcome.status.rawValue); \(result.outcome.matched) of \(round.mentees.count) mentees matched",
@@ -34,7 +50,9 @@ enum WorkspaceRounds {
             draftGoals: goals)
         let number = try workspaceWrite { try store.recordRound(record) }
         print(SummaryTable.render(result, folder: command.out))
-        print("recorded as round \(number) in the workspace, with \(counted(goals.count, "draft goal")) ('kapstok goal list' shows them)")
+        let kept = drafts.count - goals.count
+        print("recorded as round \(number) in the workspace, with \(counted(goals.count, "draft goal"))"
+            + (kept > 0 ? " (\(kept) more were already there)" : "") + " ('kapstok goal list' shows them)")
         if result.outcome.status == .infeasible { throw ExitCode(1) }
     }
 }

@@ -50,6 +50,20 @@ struct WorkspaceOptions: ParsableArguments {
         return (store, try WorkspaceConfiguration.load(in: store.folder, framework: framework))
     }
 
+    /// Refuses (exit 73) an output path that is one of the workspace's own files (the database,
+    /// its -wal and -shm, kapstok.toml), after following symbolic links: writing there would
+    /// destroy the workspace.
+    func refuseOwnFile(_ path: String, flag: String) throws {
+        guard let folder = try? folder() else { return }
+        let own = [WorkspaceLayout.databaseName, WorkspaceLayout.databaseName + "-wal", WorkspaceLayout.databaseName + "-shm",
+                   WorkspaceConfiguration.fileName].map { folder.appendingPathComponent($0).resolvingSymlinksInPath().path }
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        if own.contains(target) {
+            Terminal.error("error: \(flag) '\(TerminalText.escaped(path))' is one of the workspace's own files; write it elsewhere")
+            throw ExitCode(73)
+        }
+    }
+
     /// The person recorded in the history: `--by`, else `$USER`, else `unknown`.
     var actor: String {
         let name = by ?? ProcessInfo.processInfo.environment["USER"] ?? ""

@@ -5,8 +5,8 @@ import Testing
 /// would: init, import, match, schedule, goals, log, check-in, agenda, report, export, import.
 enum WorkspaceFixture {
     static let sample = Paths.packageRoot.appendingPathComponent("datasets/sample")
-    /// Every change is stamped 2027-01-15T08:00:00Z, so histories are reproducible.
-    static let environment = ["SOURCE_DATE_EPOCH": "1800000000", "USER": "hr.tester"]
+    /// Every change is stamped 2027-07-01T08:00:00Z ("today" for the commands), so histories are reproducible.
+    static let environment = ["SOURCE_DATE_EPOCH": "1814428800", "USER": "hr.tester"]
 
     static func file(_ name: String) -> String { sample.appendingPathComponent(name).path }
 
@@ -161,6 +161,29 @@ struct WorkspaceCommandTests {
         try WorkspaceFixture.run(["session", "log", "S000000000000", "--cancelled"], in: folder, expect: 65)
         try WorkspaceFixture.run(["checkin", "--mentee", "E01", "--item", "leader.vision", "--level", "6", "--assessor", "mentor"], in: folder, expect: 64)
         try WorkspaceFixture.run(["milestone", "add", "--goal", "G0001", "--title", "x", "--due", "next tuesday"], in: folder, expect: 64)
+        // Dates and people a hostile user could give (today is 2027-07-01 in these tests).
+        let session = try WorkspaceFixture.firstSession(of: "E01", in: folder)
+        let refusals: [([String], String)] = [
+            (["milestone", "add", "--goal", "G0001", "--title", "x", "--due", "2 weeks before the match"], "before the goal's start"),
+            (["milestone", "add", "--goal", "G0001", "--title", "x", "--due", "+300w"], "after the program's end"),
+            (["session", "log", session, "--held", "--on", "2027-07-20"], "after today"),
+            (["session", "log", session, "--held", "--goals", "G0001,G0001"], "names a goal twice"),
+            (["session", "log", session, "--moved", "--to", "2099-12-31 10:00"], "outside the program"),
+            (["session", "log", session, "--moved", "--to", "2027-04-16 23:30"], "would end the next day"),
+            (["checkin", "--mentee", "E01", "--item", "leader.vision", "--level", "3", "--assessor", "hr", "--date", "2027-07-02"], "after today"),
+            (["goal", "edit", "G0003", "--mentor", "M01"], "is not the mentor of 'E01'"),
+            (["goal", "add", "--mentee", "E01", "--item", "leader.vision", "--target", "5", "--due", "+300w"], "within the program"),
+            (["match", "--today", "2099-12-31"], "after the program's end"),
+        ]
+        for (arguments, message) in refusals {
+            let refused = try WorkspaceFixture.run(arguments, in: folder, expect: 65)
+            #expect(refused.stderr.contains(message), "\(arguments.joined(separator: " ")): \(refused.stderr)")
+        }
+        // Outputs never land on the workspace's own files.
+        for arguments in [["report", "--out", "kapstok.sqlite"], ["export", "goals", "--out", "./kapstok.toml"], ["backup", "kapstok.sqlite-wal"]] {
+            let refused = try WorkspaceFixture.run(arguments, in: folder, expect: 73)
+            #expect(refused.stderr.contains("is one of the workspace's own files"), "\(refused.stderr)")
+        }
         #expect(try WorkspaceFixture.state(of: folder) == before)
     }
 
@@ -184,6 +207,27 @@ struct WorkspaceCommandTests {
         #expect(result.stdout.contains("\(first[0]): capacity \(old) → 5"), "\(result.stdout)")
         #expect(result.stdout.contains("not in the file: \(dropped)"), "\(result.stdout)")
         #expect(result.stdout.contains("mentees: 0 added, 0 updated, 40 unchanged"), "\(result.stdout)")
+    }
+
+    @Test("a second match adds no draft goal a pair already has; draft goals start from assessed domain levels")
+    func matchAgainAddsOnlyNewGoals() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = try WorkspaceFixture.scheduled(in: temporary)
+        let goals = try WorkspaceFixture.run(["export", "goals"], in: folder).stdout
+        let again = try WorkspaceFixture.run(["match", "--today", "2027-01-26"], in: folder)
+        #expect(again.stdout.contains("with 0 draft goals (90 more were already there)"), "\(again.stdout)")
+        #expect(try WorkspaceFixture.run(["export", "goals"], in: folder).stdout == goals)
+
+        // A fresh workspace where E01 was assessed at 2 on Change before the match: the domain
+        // goal starts there (1 without a check-in).
+        let other = temporary.url.appendingPathComponent("ws2")
+        try WorkspaceFixture.run(["init", other.path, "--name", "P", "--config", WorkspaceFixture.file("kapstok.toml")], in: temporary.url)
+        try WorkspaceFixture.run(WorkspaceFixture.importArguments, in: other)
+        try WorkspaceFixture.run(["checkin", "--mentee", "E01", "--item", "domain.change", "--level", "2", "--assessor", "hr", "--date", "2027-01-20"], in: other)
+        try WorkspaceFixture.run(["match", "--today", "2027-01-25"], in: other)
+        let list = try WorkspaceFixture.run(["goal", "list", "--mentee", "E01"], in: other).stdout
+        #expect(list.contains("domain.change    2 → 4"), "\(list)")
     }
 
     @Test("a workspace from a newer Kapstok is refused; a folder without one is named")
@@ -284,7 +328,8 @@ struct WorkspaceCrashTests {
                 "checkin", "--mentee", "E0\(index + 1)", "--item", "leader.vision", "--level", "3", "--assessor", "mentor", "--date", "2027-03-0\(index + 1)",
             ]
             process.currentDirectoryURL = folder
-            process.environment = ProcessInfo.processInfo.environment.merging(["KAPSTOK_TEST_COMMIT_DELAY_MS": "200"]) { _, new in new }
+            process.environment = ProcessInfo.processInfo.environment
+                .merging(WorkspaceFixture.environment.merging(["KAPSTOK_TEST_COMMIT_DELAY_MS": "200"]) { _, new in new }) { _, new in new }
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             processes.append(process)

@@ -296,10 +296,13 @@ extension SessionFigures {
     /// Adds one session (see ``ProgressReport`` for what counts).
     mutating func count(_ log: SessionLog, today: CalendarDate) {
         planned += 1
-        if log.session.start.date <= today { dueByNow += 1 }
+        let heldByNow = log.session.status == .held && (log.heldDay.map { $0 <= today } ?? false)
+        // A session held ahead of its planned day is due by then too, so that the held share to
+        // date never counts a session on one side only.
+        if log.session.start.date <= today || heldByNow { dueByNow += 1 }
         switch log.session.status {
         case .held:
-            guard let day = log.heldDay, day <= today else { return }
+            guard heldByNow else { return }
             held += 1
             if let rating = log.menteeRating, Limits.rating.contains(rating) {
                 menteeRatings += 1

@@ -91,7 +91,8 @@ public struct GoalProgress: Sendable, Hashable {
 public struct SessionFigures: Sendable, Hashable {
     /// Every session of the schedule (any status).
     public var planned: Int = 0
-    /// Sessions whose planned start is on or before the report date.
+    /// Sessions whose planned start is on or before the report date, and sessions held by then
+    /// (ahead of their planned day).
     public var dueByNow: Int = 0
     public var held: Int = 0
     public var cancelled: Int = 0
