@@ -455,6 +455,16 @@ extension Workspace {
             problems.append(RecordProblem(
                 index: index, id: .goalTransition,
                 message: "goal \(Diagnostic.quoted(old.id)) cannot move from \(old.status.rawValue) to \(new.status.rawValue)"))
+        } else if !old.status.isOpen {
+            // A closed goal keeps its fields, as `goal edit` says; only its reason may be added to.
+            var closed = new
+            closed.reason = old.reason
+            closed.round = old.round
+            if closed != old {
+                problems.append(RecordProblem(
+                    index: index, id: .goalTransition,
+                    message: "goal \(Diagnostic.quoted(old.id)) is \(old.status.rawValue) and cannot be edited"))
+            }
         }
         return problems
     }

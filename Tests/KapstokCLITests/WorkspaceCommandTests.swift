@@ -128,6 +128,14 @@ struct WorkspaceCommandTests {
         #expect(result.stdout.contains("0 added, 1 updated"), "\(result.stdout)")
         let shown = try WorkspaceFixture.run(["goal", "show", "G0004"], in: folder).stdout
         #expect(shown.contains("title: Developing employees: 1 → 4 → Coach two team leads"), "\(shown)")
+
+        // A dropped goal cannot be edited through a file either.
+        try WorkspaceFixture.run(["goal", "drop", "G0005"], in: folder)
+        try WorkspaceFixture.run(["export", "goals", "--out", goals], in: folder)
+        let closed = try contents(goals).replacingOccurrences(of: "Giving and receiving feedback: 2 → 4", with: "Reopened by a file")
+        try Data(closed.utf8).write(to: URL(fileURLWithPath: goals))
+        let closedImport = try WorkspaceFixture.run(["import", "goals", goals], in: folder, expect: 65)
+        #expect(closedImport.stderr.contains("goal 'G0005' is dropped and cannot be edited"), "\(closedImport.stderr)")
     }
 
     @Test("bad input changes nothing: located errors, exit 65")
