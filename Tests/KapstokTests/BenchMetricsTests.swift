@@ -200,4 +200,22 @@ import Testing
         #expect(zeroMetrics.nashExcluded == 1)
         #expect(abs((zeroMetrics.nashWelfare ?? 0) - log(5)) < 1e-12)
     }
+
+    @Test func summaryOverRuns() throws {
+        let prepared = try Self.scoresRound()
+        let runs = try prepared.bench([GreedyStrategy(), OptimalStrategy(solver: GLPKSolver())])
+        #expect(runs.map(\.metrics.strategy) == ["greedy", "optimal"])
+        let summary = BenchMetrics.summary(of: runs.map(\.metrics))
+        #expect(summary.map(\.name) == runs[0].metrics.fields.map(\.name))
+        // total_score 12 and 17: mean 14.5, sd √((2.5² + 2.5²)/1) = √12.5.
+        let total = try #require(summary.first { $0.name == "total_score" })
+        #expect(total.count == 2 && total.mean == 14.5)
+        #expect(abs((total.standardDeviation ?? 0) - 12.5.squareRoot()) < 1e-12)
+        // gap_covered has no value in scores mode.
+        let gap = try #require(summary.first { $0.name == "gap_covered" })
+        #expect(gap.count == 0 && gap.mean == nil && gap.standardDeviation == nil)
+        // blocking_pairs 0 and 1: mean 0.5, sd √(0.5) .
+        let blocking = try #require(summary.first { $0.name == "blocking_pairs" })
+        #expect(blocking.mean == 0.5 && abs((blocking.standardDeviation ?? 0) - 0.5.squareRoot()) < 1e-12)
+    }
 }

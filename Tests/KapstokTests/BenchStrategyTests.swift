@@ -119,4 +119,50 @@ import Testing
             }
         }
     }
+
+    /// Blocking pairs and envy counted the slow way, straight from the definitions and the
+    /// scores (no stated lists): for every mentee, every allowed mentor scoring strictly more
+    /// than its own; blocking when that mentor has room or scores this mentee strictly above a
+    /// mentee it holds that is not pinned; envy for every mentee that mentor holds.
+    static func reference(_ prepared: PreparedRound, _ assignment: [Int?]) -> (blocking: Int, envy: Int) {
+        let n = prepared.round.mentees.count
+        let m = prepared.round.mentors.count
+        var load = [Double](repeating: 0, count: m)
+        for i in 0..<n { if let j = assignment[i] { load[j] += prepared.table.entry(mentee: i, mentor: j)?.load ?? 1 } }
+        var blocking = 0
+        var envy = 0
+        for i in 0..<n {
+            let own = assignment[i].flatMap { prepared.score(mentee: i, mentor: $0) } ?? -.infinity
+            for j in 0..<m where j != assignment[i] {
+                guard let score = prepared.score(mentee: i, mentor: j), score > own else { continue }
+                let held = (0..<n).filter { assignment[$0] == j }
+                envy += held.count
+                let room = load[j] + (prepared.table.entry(mentee: i, mentor: j)?.load ?? 1) <= prepared.capacity[j] + 1e-9
+                let displaces = held.contains { k in
+                    prepared.eligibility.requiredMentor[k] != j && score > (prepared.score(mentee: k, mentor: j) ?? .infinity)
+                }
+                if room || displaces { blocking += 1 }
+            }
+        }
+        return (blocking, envy)
+    }
+
+    @Test func blockingPairsAndEnvyMatchTheDefinition() throws {
+        var nonzero = 0
+        for seed in Self.seeds.prefix(6) {
+            let prepared = try Self.prepared(seed: seed, mentees: 40, mentors: 12)
+            let strategies: [any PairingStrategy] = [
+                OptimalStrategy(solver: GLPKSolver()), GreedyStrategy(), RandomStrategy(seed: seed), StableStrategy(),
+            ]
+            for strategy in strategies {
+                let result = try strategy.pair(prepared, options: StrategyOptions())
+                let metrics = prepared.metrics(of: result)
+                let expected = Self.reference(prepared, result.assignment)
+                #expect(metrics.blockingPairs == expected.blocking, "\(strategy.name) seed \(seed)")
+                #expect(metrics.envy == expected.envy, "\(strategy.name) seed \(seed)")
+                if expected.blocking > 0 { nonzero += 1 }
+            }
+        }
+        #expect(nonzero > 0, "some strategy has blocking pairs, so the comparison means something")
+    }
 }
