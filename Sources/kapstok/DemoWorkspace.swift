@@ -39,28 +39,16 @@ enum DemoWorkspace {
         func stampOf(_ day: CalendarDate) -> String { "\(day)T09:00:00Z" }
         try workspaceWrite {
             let loaded = try ImportLoader.load(sources, current: try store.roundInputs(configuration: configuration))
-            _ = try store.importData(
-                ImportBatch(
-                    framework: loaded.framework, mentors: loaded.mentors, mentees: loaded.mentees, org: loaded.org,
-                    rules: loaded.rules, history: loaded.history, availability: loaded.availability, absences: loaded.absences),
-                at: stampOf(matchDate), actor: actor)
-            let round = result.round
+            _ = try store.importData(ImportBatch(loaded), at: stampOf(matchDate), actor: actor)
             let goals = DraftGoals.make(result: result, matchDate: matchDate, due: program.end, limit: configuration.tracking.draftGoals)
             _ = try store.recordRound(
                 RoundRecord(
-                    kind: .match, at: stampOf(matchDate), date: matchDate, actor: actor, configurationText: configurationText,
-                    summary: "\(result.outcome.status.rawValue); \(result.outcome.matched) of \(round.mentees.count) mentees matched",
-                    pairs: result.pairs.map {
-                        RecordedPair(
-                            menteeID: round.mentees[$0.mentee].id, mentorID: round.mentors[$0.mentor].id, score: $0.score,
-                            rank: $0.rank, reason: $0.reason)
-                    },
-                    unmatched: result.unmatched.map { RecordedUnmatched(menteeID: round.mentees[$0.mentee].id, reason: $0.reason) },
-                    draftGoals: goals))
+                    match: result, at: stampOf(matchDate), date: matchDate, actor: actor, configurationText: configurationText,
+                    summary: WorkspaceRounds.summary(of: result), draftGoals: goals))
             _ = try store.recordRound(
                 RoundRecord(
-                    kind: .schedule, at: stampOf(matchDate), date: matchDate, actor: actor, configurationText: configurationText,
-                    summary: "\(schedule.completePairs) of \(schedule.pairCount) pairs complete", sessions: schedule.sessions))
+                    schedule: schedule, at: stampOf(matchDate), date: matchDate, actor: actor, configurationText: configurationText,
+                    summary: WorkspaceRounds.summary(of: schedule)))
             // Half a program: goals activated, sessions held or missed, check-ins, goals achieved.
             let recorded = try store.goals()
             let outcome = ProgramSimulation(seed: 1).run(goals: recorded, sessions: schedule.sessions, today: middle)

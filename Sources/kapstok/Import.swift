@@ -83,12 +83,18 @@ extension KapstokCommand {
                 throw Terminal.refuse(error, nothing: "changed")
             }
             for warning in loaded.warnings { Terminal.error(warning.description) }
-            let batch = ImportBatch(
-                framework: loaded.framework, mentors: loaded.mentors, mentees: loaded.mentees, org: loaded.org,
-                rules: loaded.rules, history: loaded.history, availability: loaded.availability, absences: loaded.absences)
-            let report = try workspaceWrite { try store.importData(batch, at: Clock.timestamp, actor: workspace.actor) }
+            let report = try workspaceWrite { try store.importData(ImportBatch(loaded), at: Clock.timestamp, actor: workspace.actor) }
             print(ImportSummary.render(report))
         }
+    }
+}
+
+extension ImportBatch {
+    /// What the files read, as the store takes it.
+    init(_ loaded: LoadedImport) {
+        self.init(
+            framework: loaded.framework, mentors: loaded.mentors, mentees: loaded.mentees, org: loaded.org,
+            rules: loaded.rules, history: loaded.history, availability: loaded.availability, absences: loaded.absences)
     }
 }
 

@@ -8,6 +8,16 @@ import KapstokStore
 /// `match`, `schedule` and `replan` on a workspace: the inputs come from it, the results are
 /// recorded in it as a numbered round (and written to `--out` as well when given).
 enum WorkspaceRounds {
+    /// The one-line summary a recorded match round keeps.
+    static func summary(of result: RoundResult) -> String {
+        "\(result.outcome.status.rawValue); \(result.outcome.matched) of \(result.round.mentees.count) mentees matched"
+    }
+
+    /// The one-line summary a recorded schedule round keeps.
+    static func summary(of result: ScheduleResult) -> String {
+        "\(result.completePairs) of \(result.pairCount) pairs complete, \(result.sessionsPlaced) sessions placed"
+    }
+
     static func match(_ command: KapstokCommand.Match) throws {
         let (store, settings) = try command.workspace.openWithConfiguration()
         let round = try workspaceWrite { try store.roundInputs(configuration: settings.configuration) }
@@ -39,15 +49,8 @@ enum WorkspaceRounds {
             domainLevels: domainLevels.mapValues { $0.mapValues(\.level) })
         let goals = drafts.filter { !held.contains("\($0.menteeID)\u{1F}\($0.mentorID)\u{1F}\($0.itemID)") }
         let record = RoundRecord(
-            kind: .match, at: Clock.timestamp, date: date, actor: command.workspace.actor, configurationText: settings.text,
-            summary: "\(result.outcome.status.rawValue); \(result.outcome.matched) of \(round.mentees.count) mentees matched",
-            pairs: result.pairs.map {
-                RecordedPair(
-                    menteeID: round.mentees[$0.mentee].id, mentorID: round.mentors[$0.mentor].id, score: $0.score, rank: $0.rank,
-                    reason: $0.reason)
-            },
-            unmatched: result.unmatched.map { RecordedUnmatched(menteeID: round.mentees[$0.mentee].id, reason: $0.reason) },
-            draftGoals: goals)
+            match: result, at: Clock.timestamp, date: date, actor: command.workspace.actor, configurationText: settings.text,
+            summary: summary(of: result), draftGoals: goals)
         let number = try workspaceWrite { try store.recordRound(record) }
         print(SummaryTable.render(result, folder: command.out))
         let kept = drafts.count - goals.count
@@ -117,9 +120,8 @@ extension WorkspaceRounds {
             written = output.map(\.name)
         }
         let record = RoundRecord(
-            kind: .schedule, at: Clock.timestamp, date: date, actor: command.workspace.actor, configurationText: settings.text,
-            summary: "\(result.completePairs) of \(result.pairCount) pairs complete, \(result.sessionsPlaced) sessions placed",
-            sessions: result.sessions)
+            schedule: result, at: Clock.timestamp, date: date, actor: command.workspace.actor, configurationText: settings.text,
+            summary: summary(of: result))
         let number = try workspaceWrite { try store.recordRound(record) }
         print(ScheduleSummary.render(result, changes: nil, folder: command.files.out, files: written))
         print("recorded as round \(number) in the workspace (\(counted(result.sessions.count, "session")))")
@@ -140,8 +142,8 @@ extension WorkspaceRounds {
             written = output.map(\.name)
         }
         let record = RoundRecord(
-            kind: .replan, at: Clock.timestamp, date: date, actor: command.workspace.actor, configurationText: settings.text,
-            summary: "\(result.changes.count) changes", sessions: result.schedule.sessions, changes: result.changes)
+            replan: result, at: Clock.timestamp, date: date, actor: command.workspace.actor, configurationText: settings.text,
+            summary: "\(result.changes.count) changes")
         let number = try workspaceWrite { try store.recordRound(record) }
         print(ScheduleSummary.render(result.schedule, changes: result.changes, folder: command.files.out, files: written))
         print("recorded as round \(number) in the workspace")
