@@ -245,4 +245,7 @@ let benchmarks: @Sendable () -> Void = {
     ) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(Agenda.make(snapshot: snapshot.value, menteeID: snapshot.value.mentees[2_499].id)) }
     }
+
+    // MARK: Bench — every pairing strategy and every metric on 2,000 × 700 (Strategies.swift).
+    strategyBenchmarks()
 }
