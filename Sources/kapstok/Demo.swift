@@ -60,7 +60,7 @@ extension KapstokCommand {
                 loaded.input, solver: GLPKSolver(options: .scheduling), timeLimit: loaded.configuration.pairing.timeLimitSeconds)
             let export = ScheduleExport(
                 program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone,
-                stamp: stamp(for: currentDate()), contacts: loaded.contacts)
+                stamp: stamp(for: Clock.today), contacts: loaded.contacts)
             let files = export.files(for: planned)
             try ScheduleFileOptions.write(files, to: out, command: "kapstok demo")
             print("")

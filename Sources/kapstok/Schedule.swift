@@ -110,11 +110,6 @@ func stamp(for date: CalendarDate) -> Date {
     Date(timeIntervalSince1970: Double(date.dayNumber) * 86_400)
 }
 
-/// Today's date in UTC.
-func currentDate() -> CalendarDate {
-    CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
-}
-
 extension KapstokCommand {
     /// `kapstok schedule`: every pair's sessions over the program, with calendar files.
     struct Schedule: ParsableCommand {
@@ -144,7 +139,7 @@ extension KapstokCommand {
             if usesWorkspace { return try WorkspaceRounds.schedule(self) }
             let loaded = try ScheduleFileOptions.load(files.sources())
             let result = try Scheduler.schedule(loaded.input, solver: GLPKSolver(options: .scheduling), timeLimit: files.seconds(loaded))
-            let date = try today.map { try parseDay($0, flag: "--today") } ?? currentDate()
+            let date = try today.map { try parseDay($0, flag: "--today") } ?? Clock.today
             let export = ScheduleExport(
                 program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone, stamp: stamp(for: date),
                 contacts: loaded.contacts)

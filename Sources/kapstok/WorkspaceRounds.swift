@@ -35,25 +35,15 @@ enum WorkspaceRounds {
         let prepared = try RoundOptions.prepare(round: round)
         let result = try command.solve.solve(prepared)
         if let out = command.out { try OutputOptions.write(result, to: out) }
-        // Draft goals start from the latest assessed domain levels, and a pair gets no second
-        // goal on an item it already has one on (a match run again adds only what is new).
         let (checkIns, existing) = try workspaceWrite { (try store.checkIns(), try store.goals()) }
-        var domainLevels: [String: [String: (date: CalendarDate, level: Int)]] = [:]
-        for checkIn in checkIns where checkIn.date <= date {
-            if let known = domainLevels[checkIn.menteeID]?[checkIn.itemID], known.date > checkIn.date { continue }
-            domainLevels[checkIn.menteeID, default: [:]][checkIn.itemID] = (checkIn.date, checkIn.level)
-        }
-        let held = Set(existing.filter { $0.status != .dropped }.map { "\($0.menteeID)\u{1F}\($0.mentorID)\u{1F}\($0.itemID)" })
-        let drafts = DraftGoals.make(
+        let (goals, kept) = DraftGoals.make(
             result: result, matchDate: date, due: program.end, limit: settings.configuration.tracking.draftGoals,
-            domainLevels: domainLevels.mapValues { $0.mapValues(\.level) })
-        let goals = drafts.filter { !held.contains("\($0.menteeID)\u{1F}\($0.mentorID)\u{1F}\($0.itemID)") }
+            checkIns: checkIns, existing: existing)
         let record = RoundRecord(
             match: result, at: Clock.timestamp, date: date, actor: command.workspace.actor, configurationText: settings.text,
             summary: summary(of: result), draftGoals: goals)
         let number = try workspaceWrite { try store.recordRound(record) }
         print(SummaryTable.render(result, folder: command.out))
-        let kept = drafts.count - goals.count
         print("recorded as round \(number) in the workspace, with \(counted(goals.count, "draft goal"))"
             + (kept > 0 ? " (\(kept) more were already there)" : "") + " ('kapstok goal list' shows them)")
         if result.outcome.status == .infeasible { throw ExitCode(1) }

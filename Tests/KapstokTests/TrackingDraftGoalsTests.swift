@@ -1,3 +1,4 @@
+import GLPKSolver
 import Kapstok
 import Testing
 
@@ -73,6 +74,35 @@ import Testing
         #expect(DraftGoals.make(prepared: prepared, mentee: 0, mentor: 1, matchDate: Self.match, due: Self.end, limit: 3).map(\.title) == ["Vision: 1 → 4"])
         // E2 has no gap and no interest: no goals.
         #expect(DraftGoals.make(prepared: prepared, mentee: 1, mentor: 0, matchDate: Self.match, due: Self.end, limit: 3).isEmpty)
+    }
+
+    /// A match recorded in a workspace: the Finance baseline is the check-in that wins on the
+    /// latest day on or before the match (hr's 3 over self's 2 on the same day; the 5 after the
+    /// match is not known yet), and the Vision goal the pair already has is not made again.
+    @Test func workspaceMatchUsesTheLatestCheckInsAndSkipsGoalsAlreadyThere() throws {
+        var configuration = Configuration()
+        configuration.rules.sharedLanguage = false
+        let round = Round(framework: Self.framework, mentors: [Self.mentor], mentees: [Self.mentee], configuration: configuration)
+        let result = try PreparedRound(round: round).solve(using: GLPKSolver(), options: PairingOptions())
+        let before = CalendarDate(year: 2027, month: 1, day: 20)
+        let checkIns = [
+            CheckIn(menteeID: "E1", itemID: "domain.finance", level: 1, date: CalendarDate(year: 2027, month: 1, day: 5), assessor: .hr),
+            CheckIn(menteeID: "E1", itemID: "domain.finance", level: 3, date: before, assessor: .hr),
+            CheckIn(menteeID: "E1", itemID: "domain.finance", level: 2, date: before, assessor: .selfAssessment),
+            CheckIn(menteeID: "E1", itemID: "domain.finance", level: 5, date: CalendarDate(year: 2027, month: 3, day: 1), assessor: .hr),
+        ]
+        let vision = Goal(
+            id: "G1", menteeID: "E1", mentorID: "M1", itemID: "leader.vision", baseline: 1, target: 3, start: Self.match,
+            due: Self.end, title: "Vision: 1 → 3", reason: "")
+        var dropped = vision
+        dropped.itemID = "coach.feedback"
+        dropped.status = .dropped
+        let made = DraftGoals.make(
+            result: result, matchDate: Self.match, due: Self.end, limit: 3, checkIns: checkIns, existing: [vision, dropped])
+        // Drafts: Vision 1 → 3, Finance 3 → min(4, 3 + 2) = 4, Feedback 2 → 4; Vision is there,
+        // a dropped Feedback goal does not count.
+        #expect(made.goals.map(\.title) == ["Finance: 3 → 4", "Feedback: 2 → 4"])
+        #expect(made.alreadyThere == 1)
     }
 
     @Test func longNamesAreCutToTheTitleLimit() {

@@ -53,6 +53,28 @@ public enum DraftGoals {
         }
     }
 
+    /// The draft goals a match recorded in a workspace adds: ``make(result:matchDate:due:limit:round:domainLevels:)``
+    /// with domain baselines from the latest check-ins on or before the match date (the
+    /// progress report's current-level rule, ``TrackingFacts``), leaving out every goal whose
+    /// pair already has a goal on that item that is not dropped (a match run again adds only
+    /// what is new).
+    ///
+    /// - Returns: the new goals, and how many drafts were left out because they were already there.
+    public static func make(
+        result: RoundResult, matchDate: CalendarDate, due: CalendarDate, limit: Int, checkIns: [CheckIn], existing: [Goal]
+    ) -> (goals: [Goal], alreadyThere: Int) {
+        let levels = TrackingFacts(checkIns: checkIns, sessions: [], today: matchDate).assessedLevels
+        let drafts = make(result: result, matchDate: matchDate, due: due, limit: limit, domainLevels: levels)
+        struct Key: Hashable {
+            var mentee: String
+            var mentor: String
+            var item: String
+        }
+        let held = Set(existing.filter { $0.status != .dropped }.map { Key(mentee: $0.menteeID, mentor: $0.mentorID, item: $0.itemID) })
+        let goals = drafts.filter { !held.contains(Key(mentee: $0.menteeID, mentor: $0.mentorID, item: $0.itemID)) }
+        return (goals, drafts.count - goals.count)
+    }
+
     /// Draft goals for one mentee and mentor outside a round (a pair added by hand): the same
     /// rules, scored as a round of these two people with `configuration`'s weights.
     public static func make(

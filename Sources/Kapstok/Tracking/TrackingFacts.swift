@@ -54,6 +54,13 @@ struct TrackingFacts {
     func currentLevel(of goal: Goal) -> Int {
         assessedLevel(menteeID: goal.menteeID, itemID: goal.itemID) ?? goal.baseline
     }
+
+    /// Every assessed level, by mentee id and then item id.
+    var assessedLevels: [String: [String: Int]] {
+        var levels: [String: [String: Int]] = [:]
+        for (key, assessment) in assessments { levels[key.menteeID, default: [:]][key.itemID] = assessment.level }
+        return levels
+    }
 }
 
 extension Assessor {
