@@ -23,8 +23,11 @@ enum ExchangeImport {
         let report: BulkImportReport
         switch kind {
         case .goals:
+            // Rows without a start (or reason column) keep the stored goal's.
+            let existing = try workspaceWrite { try store.goals() }
             let read = GoalsLoader.load(
-                source, references: references, defaultStart: settings.configuration.program.start, diagnostics: &diagnostics)
+                source, references: references, defaultStart: settings.configuration.program.start,
+                existing: Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }), diagnostics: &diagnostics)
             try Terminal.stopOnErrors(diagnostics, warnings: false)
             report = try workspaceWrite { try store.importGoals(read ?? [], at: Clock.timestamp, actor: actor) }
         case .checkins:

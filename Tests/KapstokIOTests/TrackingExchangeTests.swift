@@ -63,6 +63,28 @@ import Testing
         #expect(plain.map(\.status) == [.achieved])
     }
 
+    /// A file without `start` and `reason` columns (or with an empty start) keeps what the
+    /// workspace has for a goal it knows; new goals get the default start and no reason.
+    @Test func goalsWithoutStartOrReasonKeepTheStoredOnes() {
+        let stored = Goal(
+            id: "G0002", menteeID: "E2", mentorID: "M2", itemID: "coach.develop", baseline: 1, target: 2,
+            start: date("2027-03-15"), due: date("2027-05-01"), status: .active, title: "t", reason: "gap 1")
+        var diagnostics = DiagnosticCollector()
+        let plain = GoalsLoader.load(
+            .text("\(Self.goalHeader)\nG0002,E2,M2,coach.develop,1,2,2027-05-01,achieved,t\n,E1,M1,leader.vision,1,2,2027-05-01,draft,n\n",
+                  path: "goals.csv"),
+            references: Self.references, defaultStart: Self.start, existing: ["G0002": stored], diagnostics: &diagnostics)
+        #expect(diagnostics.diagnostics.isEmpty)
+        #expect(plain?.map(\.start) == [date("2027-03-15"), Self.start])
+        #expect(plain?.map(\.reason) == ["gap 1", ""])
+        // An empty start cell keeps it too; an empty reason cell clears the reason (the column is there).
+        let empty = GoalsLoader.load(
+            .text("\(Self.goalHeader),start,reason\nG0002,E2,M2,coach.develop,1,2,2027-05-01,achieved,t,,\n", path: "goals.csv"),
+            references: Self.references, defaultStart: Self.start, existing: ["G0002": stored], diagnostics: &diagnostics)
+        #expect(empty?.map(\.start) == [date("2027-03-15")])
+        #expect(empty?.map(\.reason) == [""])
+    }
+
     @Test func reportsEveryGoalProblemInOneRun() {
         let long = String(repeating: "x", count: 201)
         let (read, diagnostics) = goals("""

@@ -13,8 +13,9 @@ import Kapstok
 /// case (`invalid-status`, with a "did you mean"); `title` 1–200 characters without control
 /// characters (``Limits/titleLength``); `reason` free text (``Limits/noteLength``).
 ///
-/// The optional columns: without `start` (or with it empty), a goal starts on `defaultStart`
-/// (the CLI gives the program's start); without `reason` it is `""`. ``Goal/round`` is not
+/// The optional columns: without `start` (or with it empty), a goal the workspace already has
+/// (`existing`, by id) keeps its start, and a new one starts on `defaultStart` (the CLI gives the
+/// program's start); without a `reason` column an existing goal keeps its reason, a new one has `""`. ``Goal/round`` is not
 /// exchanged (always `nil`). Whether a status change is allowed (``GoalStatus/canMove(to:)``) is
 /// the store's business, not the file's.
 public enum GoalsLoader {
@@ -25,16 +26,18 @@ public enum GoalsLoader {
 
     /// Reads a goals file; `nil` when it cannot be read or has no header.
     public static func load(
-        _ source: InputSource, references: ExchangeReferences, defaultStart: CalendarDate, diagnostics: inout DiagnosticCollector
+        _ source: InputSource, references: ExchangeReferences, defaultStart: CalendarDate, existing: [String: Goal] = [:],
+        diagnostics: inout DiagnosticCollector
     ) -> [Goal]? {
         guard let table = CSVReader.read(source, headerNames: Set(columns + optionalColumns), diagnostics: &diagnostics)
         else { return nil }
-        return load(table, references: references, defaultStart: defaultStart, diagnostics: &diagnostics)
+        return load(table, references: references, defaultStart: defaultStart, existing: existing, diagnostics: &diagnostics)
     }
 
     /// Builds the goals of a parsed goals file, in file order.
     public static func load(
-        _ table: CSVTable, references: ExchangeReferences, defaultStart: CalendarDate, diagnostics: inout DiagnosticCollector
+        _ table: CSVTable, references: ExchangeReferences, defaultStart: CalendarDate, existing: [String: Goal] = [:],
+        diagnostics: inout DiagnosticCollector
     ) -> [Goal] {
         let layout = ColumnLayout(table: table, required: columns, optional: optionalColumns, diagnostics: &diagnostics)
         let column = { (name: String) in layout.index(of: name) }
@@ -71,7 +74,8 @@ public enum GoalsLoader {
                     at: cells.location(targetColumn))
                 target = nil
             }
-            var start: CalendarDate? = defaultStart
+            let known = id.flatMap { existing[$0] }
+            var start: CalendarDate? = known?.start ?? defaultStart
             if let startColumn, !cells.text(startColumn).isEmpty {
                 start = ScheduleCells.date(cells, column: startColumn, what: "start", diagnostics: &diagnostics)
             }
@@ -86,7 +90,8 @@ public enum GoalsLoader {
                 cells, column: statusColumn, what: "status", names: statusNames, id: .invalidStatus,
                 diagnostics: &diagnostics, value: { GoalStatus(rawValue: $0.lowercased()) })
             let title = TrackingCells.title(cells, column: titleColumn, diagnostics: &diagnostics)
-            let reason = TrackingCells.note(cells, column: reasonColumn, what: "reason", diagnostics: &diagnostics)
+            let reason = reasonColumn == nil
+                ? known?.reason ?? "" : TrackingCells.note(cells, column: reasonColumn, what: "reason", diagnostics: &diagnostics)
             guard let id, let mentee, let mentor, let item, let baseline, let target, let start, let due, let status,
                 let title, let reason
             else { continue }
