@@ -197,28 +197,63 @@ extension Workspace {
     /// Moves a planned session to a new time (the pair agreed on it), raising its calendar
     /// `sequence`; its status becomes planned.
     ///
-    /// - Throws: ``WorkspaceError/unknown(kind:id:)``; ``WorkspaceError/invalid(_:)`` for a held
-    ///   session or an end not after the start.
+    /// - Throws: ``WorkspaceError/unknown(kind:id:)``; ``WorkspaceError/invalid(_:)`` with every
+    ///   rule the new time breaks (``timeProblems(of:new:program:others:)``: held, end not after
+    ///   start, outside `program`, across midnight, overlapping a session of the same people),
+    ///   checked inside the write transaction.
     @discardableResult
-    public func moveSession(id: String, start: LocalDateTime, end: LocalDateTime, at: String, actor: String) throws -> Session {
+    public func moveSession(
+        id: String, start: LocalDateTime, end: LocalDateTime, program: ClosedRange<CalendarDate>, at: String, actor: String
+    ) throws -> Session {
         try write { db in
             guard let old = try Self.sessionLogs(db, filter: "id = ?", arguments: [id]).first else {
                 throw WorkspaceError.unknown(kind: "session", id: id)
-            }
-            if old.session.status == .held {
-                throw WorkspaceError.invalid("session \(Diagnostic.quoted(id)) was held and cannot move")
-            }
-            guard start < end else {
-                throw WorkspaceError.invalid("session end '\(end)' is not after its start '\(start)'")
             }
             var new = old
             new.session.start = start
             new.session.end = end
             new.session.status = .planned
+            let problems = Self.timeProblems(of: old.session, new: new.session, program: program, others: try Self.sessionsSharingPeople(with: old.session, db))
+            if !problems.isEmpty { throw WorkspaceError.invalid(problems.joined(separator: "; ")) }
             new.session.sequence += 1
             try Self.applySessionUpdate(old: old, new: new, at: at, actor: actor, db)
             return new.session
         }
+    }
+
+    /// Why a session may not take a new time (a move, or a row of a sessions file whose start or
+    /// end differs from the stored one): it was held; the end is not after the start; the new
+    /// day is outside the program; it would end on another day; or it would overlap another
+    /// session, not cancelled, of the same mentee or mentor (`others`, in their new state).
+    /// Empty when the time does not change.
+    static func timeProblems(of old: Session, new: Session, program: ClosedRange<CalendarDate>, others: [Session]) -> [String] {
+        guard new.start != old.start || new.end != old.end else { return [] }
+        let id = Diagnostic.quoted(old.id)
+        if old.status == .held { return ["session \(id) was held and cannot move"] }
+        guard new.start < new.end else {
+            return ["session end \(Diagnostic.quoted(new.end.description)) is not after its start \(Diagnostic.quoted(new.start.description))"]
+        }
+        var problems: [String] = []
+        if !program.contains(new.start.date) {
+            problems.append("session \(id) would move to \(new.start.date), outside the program (\(program.lowerBound) to \(program.upperBound))")
+        }
+        if new.end.date != new.start.date {
+            let minutes = new.end.minuteNumber - new.start.minuteNumber
+            problems.append("session \(id): a \(minutes)-minute session starting at \(new.start.time) would end the next day")
+        }
+        if new.status != .cancelled, let clash = others.first(where: {
+            $0.id != old.id && $0.status != .cancelled && ($0.menteeID == new.menteeID || $0.mentorID == new.mentorID)
+                && $0.start < new.end && new.start < $0.end
+        }) {
+            problems.append("session \(id) would overlap session \(Diagnostic.quoted(clash.id)) of \(clash.pair) at \(clash.start.date) \(clash.start.time)")
+        }
+        return problems
+    }
+
+    /// The other sessions of a session's mentee or mentor (two indexed look-ups).
+    static func sessionsSharingPeople(with session: Session, _ db: Database) throws -> [Session] {
+        try sessionLogs(db, filter: "(mentee_id = ? OR mentor_id = ?) AND id <> ?", arguments: [session.menteeID, session.mentorID, session.id])
+            .map(\.session)
     }
 
     /// One session with its log, nil when the schedule has no such id (a primary-key read).
@@ -329,7 +364,7 @@ extension Workspace {
     /// schedule with the same pair; its status and log replace the stored ones, and a new start
     /// or end moves it (sequence raised at least by one).
     public func importSessionLogs(
-        _ logs: [SessionLog], locations: [Diagnostic.Location]? = nil, at: String, actor: String
+        _ logs: [SessionLog], locations: [Diagnostic.Location]? = nil, program: ClosedRange<CalendarDate>, at: String, actor: String
     ) throws -> BulkImportReport {
         try write { db in
             let checker = try Checker(db, needsFramework: false)
@@ -350,6 +385,18 @@ extension Workspace {
                     continue
                 }
                 problems += try checker.problems(log: log, index: index)
+            }
+            // Rows that change a session's time keep the rules of a move, against the other
+            // sessions of the same people as they will be after the import.
+            let incoming = Dictionary(logs.map { ($0.session.id, $0.session) }, uniquingKeysWith: { _, last in last })
+            for (index, (log, old)) in zip(logs, olds).enumerated() {
+                guard let old, old.session.pair == log.session.pair,
+                    old.session.start != log.session.start || old.session.end != log.session.end
+                else { continue }
+                let others = try Self.sessionsSharingPeople(with: old.session, db).map { incoming[$0.id] ?? $0 }
+                for message in Self.timeProblems(of: old.session, new: log.session, program: program, others: others) {
+                    problems.append(RecordProblem(index: index, id: .invalidRecord, message: message))
+                }
             }
             try Self.throwDiagnostics(problems, locations: locations, file: "sessions")
             var report = BulkImportReport()

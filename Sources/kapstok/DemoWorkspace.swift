@@ -59,7 +59,7 @@ enum DemoWorkspace {
                 _ = try store.updateGoal(change.goal, at: stampOf(day), actor: actor)
                 byID[id] = change.goal
             }
-            _ = try store.importSessionLogs(outcome.sessions, at: stampOf(middle), actor: actor)
+            _ = try store.importSessionLogs(outcome.sessions, program: program.start...program.end, at: stampOf(middle), actor: actor)
             _ = try store.importCheckIns(outcome.checkIns)
             for (id, day) in outcome.achieved {
                 guard let goal = byID[id] else { continue }

@@ -38,7 +38,7 @@ enum ExchangeImport {
             let clock = FoundationWallClock(identifier: settings.configuration.program.timezone) ?? FoundationWallClock(identifier: "UTC")!
             let read = SessionLogsLoader.load(source, clock: clock, references: references, diagnostics: &diagnostics)
             try Terminal.stopOnErrors(diagnostics, warnings: false)
-            report = try workspaceWrite { try store.importSessionLogs(read ?? [], at: Clock.timestamp, actor: actor) }
+            report = try workspaceWrite { try store.importSessionLogs(read ?? [], program: settings.configuration.program.start...settings.configuration.program.end, at: Clock.timestamp, actor: actor) }
         }
         for warning in diagnostics.warnings { Terminal.error(warning.description) }
         print("\(kind.rawValue): \(report.added) added, \(report.updated) updated, \(report.unchanged) unchanged")

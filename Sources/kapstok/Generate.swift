@@ -124,7 +124,8 @@ enum GeneratedWorkspace {
                     summary: "generated", sessions: snapshot.sessions.map(\.session)))
             _ = try store.importGoals(snapshot.goals, at: stamp, actor: "generate")
             try store.importMilestones(snapshot.milestones)
-            _ = try store.importSessionLogs(snapshot.sessions, at: stamp, actor: "generate")
+            _ = try store.importSessionLogs(
+                snapshot.sessions, program: generator.programStart...generator.programEnd, at: stamp, actor: "generate")
             _ = try store.importCheckIns(snapshot.checkIns)
         }
         return "wrote a workspace to \(path): \(snapshot.mentees.count) mentees, \(snapshot.mentors.count) mentors, "

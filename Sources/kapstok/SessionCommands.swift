@@ -124,27 +124,7 @@ extension KapstokCommand.SessionCommand {
                 let start = Self.localTime(to ?? "")!
                 let minutes = current.session.end.minuteNumber - current.session.start.minuteNumber
                 let end = LocalDateTime(minuteNumber: start.minuteNumber + minutes)
-                var problems: [String] = []
-                if start.date < program.start || start.date > program.end {
-                    problems.append("--to \(start.date) is outside the program (\(program.start) to \(program.end))")
-                }
-                if end.date != start.date {
-                    problems.append("a \(minutes)-minute session starting at \(start.time) would end the next day")
-                }
-                let clash = try workspaceWrite { try store.sessions() }.first {
-                    $0.id != id && $0.status != .cancelled
-                        && ($0.menteeID == current.session.menteeID || $0.mentorID == current.session.mentorID)
-                        && $0.start < end && start < $0.end
-                }
-                if let clash {
-                    problems.append("it would overlap session \(show(clash.id)) of \(show(clash.menteeID))–\(show(clash.mentorID)) at \(clash.start.date) \(clash.start.time)")
-                }
-                if !problems.isEmpty {
-                    for problem in problems { Terminal.error("error: cannot move \(show(id)): \(problem)") }
-                    Terminal.error("nothing was changed")
-                    throw ExitCode(65)
-                }
-                let moved = try workspaceWrite { try store.moveSession(id: id, start: start, end: end, at: Clock.timestamp, actor: workspace.actor) }
+                let moved = try workspaceWrite { try store.moveSession(id: id, start: start, end: end, program: program.start...program.end, at: Clock.timestamp, actor: workspace.actor) }
                 print("\(show(id)) moved to \(moved.start.date) \(moved.start.time) (sequence \(moved.sequence)); run 'kapstok schedule --out' or 'replan --out' for the calendar files")
             case .held, .cancelled, .noShow:
                 let status: SessionStatus = outcome == .held ? .held : outcome == .cancelled ? .cancelled : .noShow

@@ -6,6 +6,8 @@ import Testing
 
 @Suite("Workspace tracking")
 struct WorkspaceTrackingTests {
+    let program = programStart...programEnd
+
     /// People, a match of E01–M01 and E02–M02 with goals G0001 (E01) and G0002 (E02), and a schedule of two sessions.
     func trackedWorkspace(_ folder: TemporaryFolder) throws -> (Workspace, [Session]) {
         let workspace = try peopleWorkspace(folder)
@@ -91,9 +93,9 @@ struct WorkspaceTrackingTests {
         #expect(try workspace.sessionLogs().first == log)
         #expect(try workspace.scalar(sql: "SELECT COUNT(*) FROM session_events WHERE session_id = '\(sessions[0].id)'") == "5")
         #expect(throws: WorkspaceError.invalid("session '\(sessions[0].id)' was held and cannot move")) {
-            try workspace.moveSession(id: sessions[0].id, start: time(5, 10), end: time(5, 11), at: t0, actor: "hr")
+            try workspace.moveSession(id: sessions[0].id, start: time(5, 10), end: time(5, 11), program: program, at: t0, actor: "hr")
         }
-        let moved = try workspace.moveSession(id: sessions[1].id, start: time(5, 10), end: time(5, 11), at: t0, actor: "hr")
+        let moved = try workspace.moveSession(id: sessions[1].id, start: time(5, 10), end: time(5, 11), program: program, at: t0, actor: "hr")
         #expect(moved.sequence == 1)
         #expect(moved.start == time(5, 10))
         let cancelled = try workspace.logSession(id: sessions[1].id, status: .cancelled, heldOn: nil, at: t0, actor: "hr")
@@ -136,11 +138,59 @@ struct WorkspaceTrackingTests {
         log.session.status = .held
         var other = SessionLog(session: sessions[1], goalsDiscussed: ["G0001"])
         other.session.status = .planned
-        let logError = #expect(throws: DiagnosticsError.self) { try workspace.importSessionLogs([log, other], at: t0, actor: "hr") }
+        let logError = #expect(throws: DiagnosticsError.self) { try workspace.importSessionLogs([log, other], program: program, at: t0, actor: "hr") }
         #expect(logError?.errors.map(\.id) == [.goalOfAnotherPair])
         #expect(try workspace.exportSessionLogs().allSatisfy { $0.notes.isEmpty })
-        #expect(try workspace.importSessionLogs([log], at: t0, actor: "hr") == BulkImportReport(updated: 1))
+        #expect(try workspace.importSessionLogs([log], program: program, at: t0, actor: "hr") == BulkImportReport(updated: 1))
         #expect(try workspace.exportSessionLogs().first == log)
+    }
+
+    /// A sessions file that changes a session's time keeps the rules of `session log --moved`:
+    /// a held session stays put, the new time is inside the program, on one day, and clashes
+    /// with no session of the same people as they will be after the import.
+    @Test("a sessions file moves sessions only as a move may")
+    func importedMovesKeepTheMoveRules() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let (workspace, sessions) = try trackedWorkspace(folder)
+        // E01–M01 on March 2, 10:00–11:00; E02–M02 on March 3, 10:00–11:00.
+        var held = SessionLog(session: sessions[0], heldOn: CalendarDate(year: 2027, month: 3, day: 2))
+        held.session.status = .held
+        #expect(try workspace.importSessionLogs([held], program: program, at: t0, actor: "hr") == BulkImportReport(updated: 1))
+        func refused(_ logs: [SessionLog]) -> [String] {
+            let error = #expect(throws: DiagnosticsError.self) { try workspace.importSessionLogs(logs, program: program, at: t0, actor: "hr") }
+            return error?.errors.map(\.message) ?? []
+        }
+        var movedHeld = held
+        movedHeld.session.start = time(9, 10)
+        movedHeld.session.end = time(9, 11)
+        #expect(refused([movedHeld]) == ["session '\(sessions[0].id)' was held and cannot move"])
+        var late = SessionLog(session: sessions[1])
+        late.session.start = time(1, 10, month: 9)
+        late.session.end = time(1, 11, month: 9)
+        var overnight = SessionLog(session: sessions[1])
+        overnight.session.start = LocalDateTime(date: CalendarDate(year: 2027, month: 3, day: 3), time: ClockTime(hours: 23, minutes: 30))
+        overnight.session.end = LocalDateTime(date: CalendarDate(year: 2027, month: 3, day: 4), time: ClockTime(hours: 0, minutes: 30))
+        #expect(refused([late]) == ["session '\(sessions[1].id)' would move to 2027-09-01, outside the program (2027-02-01 to 2027-07-30)"])
+        #expect(refused([overnight]) == ["session '\(sessions[1].id)': a 60-minute session starting at 23:30 would end the next day"])
+        // A second session of E02 with M01, then a file moving it onto E02–M02's hour: a clash
+        // with a session of the same mentee; moving both in the same file is fine.
+        let extra = session("E02", "M01", 1, day: 4)
+        _ = try workspace.recordRound(RoundRecord(kind: .schedule, at: t0, date: programStart, actor: "hr", configurationText: "",
+                                                  sessions: [sessions[0], sessions[1], extra]))
+        var onto = SessionLog(session: extra)
+        onto.session.start = time(3, 10)
+        onto.session.end = time(3, 11)
+        #expect(refused([onto]) == ["session '\(extra.id)' would overlap session '\(sessions[1].id)' of 'E02' and 'M02' at 2027-03-03 10:00"])
+        var away = SessionLog(session: sessions[1])
+        away.session.start = time(5, 14)
+        away.session.end = time(5, 15)
+        #expect(try workspace.importSessionLogs([onto, away], program: program, at: t0, actor: "hr") == BulkImportReport(updated: 2))
+        #expect(try workspace.sessionLog(id: extra.id)?.session.sequence == 1)
+        // The store's move applies the same rules.
+        #expect(throws: WorkspaceError.invalid("session '\(extra.id)' would overlap session '\(sessions[1].id)' of 'E02' and 'M02' at 2027-03-05 14:00")) {
+            try workspace.moveSession(id: extra.id, start: time(5, 14), end: time(5, 15), program: program, at: t0, actor: "hr")
+        }
     }
 
     @Test("the snapshot holds every record; the mentee snapshot only that mentee's")
