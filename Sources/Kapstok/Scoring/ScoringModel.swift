@@ -112,8 +112,8 @@ public struct ScoringModel: Sendable {
         preferenceBonuses[i]?[j]
     }
 
-    /// The score of one pair, in [0, 100], as the optimiser sees it (rounded to `Float` precision,
-    /// exactly the value ``scoreAllMentors(mentee:into:)`` writes).
+    /// The score of one pair, in [0, 100] plus its ``PreferenceBonus``, as the optimiser sees it
+    /// (rounded to `Float` precision, exactly the value ``scoreAllMentors(mentee:into:)`` writes).
     public func score(mentee i: Int, mentor j: Int) -> Double {
         Double(Float(rawScore(mentee: i, mentor: j)))
     }
