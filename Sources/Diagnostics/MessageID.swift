@@ -103,6 +103,14 @@ extension Diagnostic {
         public static let duplicatePair: MessageID = "duplicate-pair"
         /// Rules that cannot all hold (forbid and require one pair; two required mentors).
         public static let conflictingRules: MessageID = "conflicting-rules"
+        /// A stated choice on the chooser's own side (a mentee choosing a mentee, a mentor a mentor).
+        public static let sameSideChoice: MessageID = "same-side-choice"
+        /// The same person and choice twice in preferences.csv.
+        public static let duplicateChoice: MessageID = "duplicate-choice"
+        /// The same person and rank twice in preferences.csv.
+        public static let duplicateRank: MessageID = "duplicate-rank"
+        /// A stated-preference setting that the round cannot apply (preference_weight in scores mode).
+        public static let preferenceNotApplied: MessageID = "preference-not-applied"
 
         // MARK: Scheduling inputs
 

@@ -78,6 +78,9 @@ enum ExplanationText {
             for term in allTerms ? candidate.terms : Array(candidate.terms.prefix(3)) {
                 lines.append("        +\(Format.number(term.points))  \(show(term.phrase))")
             }
+            if let bonus = candidate.preference {
+                lines.append("        +\(Format.number(bonus.points))  \(bonus.phrase)")
+            }
         }
         if only == nil, explanation.candidates.count > top {
             lines.append("  … \(explanation.candidates.count - top) more eligible")

@@ -30,9 +30,12 @@ struct RoundOptions: ParsableArguments {
     @Option(help: "Org chart CSV (id,manager_id), the HRIS export, through which the manager-chain rule follows people outside the program.")
     var org: String?
 
+    @Option(help: "Preferences CSV (person_id,choice,rank): mentees' favourite mentors and mentors' favourite mentees, rank 1 first (1–1000).")
+    var preferences: String?
+
     /// Whether any round file is given (then `--mentors` and `--mentees` are both needed).
     var hasFiles: Bool {
-        [mentors, mentees, framework, scores, constraints, history, config, org].contains { $0 != nil }
+        [mentors, mentees, framework, scores, constraints, history, config, org, preferences].contains { $0 != nil }
     }
 
     /// `--mentors` and `--mentees` are required unless a command reads its people elsewhere.
@@ -48,7 +51,7 @@ struct RoundOptions: ParsableArguments {
         return RoundSources(
             mentors: source(mentors ?? ""), mentees: source(mentees ?? ""), framework: framework.map(source),
             scores: scores.map(source), constraints: constraints.map(source), history: history.map(source),
-            configuration: config.map(source), org: org.map(source))
+            configuration: config.map(source), org: org.map(source), preferences: preferences.map(source))
     }
 
     /// Loads and prepares the round; prints every diagnostic and exits 65 on input errors.

@@ -25,6 +25,11 @@ extension KapstokCommand {
             print("ok: \(counted(round.mentees.count, "mentee")), \(counted(round.mentors.count, "mentor")), "
                 + "\(counted(prepared.table.allowedCount, "allowed pair")), \(counted(round.rules.count, "rule")), "
                 + "\(counted(round.history.count, "history entry", "history entries"))")
+            if input.preferences != nil {
+                let stated = round.preferences
+                print("stated preferences: \(counted(stated.mentees.count, "mentee")) and \(counted(stated.mentors.count, "mentor")) with a list, "
+                    + "\(counted(stated.mentees.values.reduce(0) { $0 + $1.count } + stated.mentors.values.reduce(0) { $0 + $1.count }, "choice")) in all")
+            }
             let both = round.peopleInBothFiles
             if !both.isEmpty {
                 let ids = both.map { "'\($0)'" }.joined(separator: ", ")

@@ -2,6 +2,11 @@
 public struct BenchRun: Sendable {
     public let result: StrategyResult
     public let metrics: BenchMetrics
+
+    public init(result: StrategyResult, metrics: BenchMetrics) {
+        self.result = result
+        self.metrics = metrics
+    }
 }
 
 /// A figure over several runs (the random strategy over seeds): mean ± sample standard deviation.

@@ -11,12 +11,15 @@ public struct Configuration: Sendable, Equatable {
 
     public init() {}
 
-    /// `[scoring]`: the weights α and β of the score formula.
+    /// `[scoring]`: the weights α and β of the score formula, and the stated-preference bonus.
     public struct Scoring: Sendable, Equatable {
         /// α, weight of competency fit (≥ 0).
         public var competencyWeight: Double = 0.7
         /// β, weight of domain fit (≥ 0); α + β > 0.
         public var domainWeight: Double = 0.3
+        /// w, the score points a mentee's first stated choice gains (``Limits/preferenceWeight``,
+        /// 0…100); 0 switches the bonus off. See ``PreferenceBonus`` for the formula.
+        public var preferenceWeight: Double = 0
         public init() {}
     }
 

@@ -23,6 +23,12 @@ public enum Limits {
     public static let frameworkWeight = NumberRange(above: 0, atMost: 1000)
     /// `[scoring] competency_weight` and `domain_weight`: 0 ≤ w ≤ 1000 (their sum > 0).
     public static let scoringWeight = NumberRange(atLeast: 0, atMost: 1000)
+    /// `[scoring] preference_weight`: the score points a mentee's first stated choice gains,
+    /// 0 ≤ w ≤ 100 (0, the default, switches the bonus off).
+    public static let preferenceWeight = NumberRange(atLeast: 0, atMost: 100)
+    /// `rank` in preferences.csv: integers 1…1000 (1 = first choice), each rank once per person,
+    /// so a person states at most 1000 choices.
+    public static let preferenceRank: ClosedRange<Int> = 1...1000
     /// `[pairing] time_limit_seconds` and the CLI's `--time-limit`: 0 < t ≤ 604800 (one week).
     public static let timeLimitSeconds = NumberRange(above: 0, atMost: 604_800)
     /// `[program] start` and `end`: dates 2000-01-01…2099-12-31.

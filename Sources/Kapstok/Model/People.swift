@@ -167,12 +167,17 @@ public struct Round: Sendable, Equatable {
     /// `manager_id` cells come first (see ``ManagerChart``).
     public var org: [OrgEntry]
     public var configuration: Configuration
+    /// Stated preference lists from `preferences.csv` (empty without one): the `stable`
+    /// strategy's first choices and, with `[scoring] preference_weight` above 0, a score bonus
+    /// for a mentee's stated mentors (``PreferenceBonus``).
+    public var preferences: StatedPreferences
 
     public init(
         framework: Framework = .builtIn, mentors: [Mentor], mentees: [Mentee], rules: [PairRule] = [],
         history: [HistoryEntry] = [], scores: [ScoreEntry]? = nil, org: [OrgEntry] = [],
-        configuration: Configuration = Configuration()
+        configuration: Configuration = Configuration(), preferences: StatedPreferences = StatedPreferences()
     ) {
+        self.preferences = preferences
         self.org = org
         self.framework = framework
         self.mentors = mentors

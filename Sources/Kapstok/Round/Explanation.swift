@@ -8,6 +8,8 @@ public struct MenteeExplanation: Sendable {
         /// Largest first; empty in scores mode.
         public let terms: [ScoreTerm]
         public let load: Double
+        /// The stated-choice bonus in the score (``PreferenceBonus``); `nil` without one.
+        public let preference: PreferenceBonus?
     }
 
     /// A mentor the hard rules exclude, with the rules that do.
@@ -37,7 +39,8 @@ extension PreparedRound {
             if let entry = table.entry(mentee: i, mentor: j) {
                 candidates.append(.init(
                     mentor: j, score: entry.score, rank: rank(mentee: i, score: entry.score),
-                    terms: scoring?.breakdown(mentee: i, mentor: j) ?? [], load: entry.load))
+                    terms: scoring?.breakdown(mentee: i, mentor: j) ?? [], load: entry.load,
+                    preference: scoring?.preferenceBonus(mentee: i, mentor: j)))
             } else {
                 var rules = eligibility.exclusions(mentee: i, mentor: j)
                 if rules.isEmpty { rules = [.notScored] }

@@ -1,7 +1,8 @@
 /// One term of a pair's score: what a single competency or domain contributes.
 public struct ScoreTerm: Sendable, Hashable {
     public let item: FrameworkItem
-    /// Score points this term adds (the terms of a pair sum to its score).
+    /// Score points this term adds (the terms of a pair, with its ``PreferenceBonus``, sum to
+    /// its score).
     public let points: Double
     /// Competencies: the mentee's gap in levels. Domains: the mentee's interest.
     public let need: Int
@@ -27,7 +28,9 @@ public struct ScoreTerm: Sendable, Hashable {
 }
 
 extension ScoringModel {
-    /// Every non-zero term of a pair's score, largest first (ties in framework order).
+    /// Every non-zero framework term of a pair's score, largest first (ties in framework order);
+    /// the stated-choice bonus is ``preferenceBonus(mentee:mentor:)``, not a term (it has no
+    /// framework item, and draft goals follow the terms).
     public func breakdown(mentee i: Int, mentor j: Int) -> [ScoreTerm] {
         var terms: [(order: Int, term: ScoreTerm)] = []
         let count = competencyCount
@@ -49,10 +52,12 @@ extension ScoringModel {
         return terms.sorted { ($0.term.points, -$0.order) > ($1.term.points, -$1.order) }.map(\.term)
     }
 
-    /// The pair's reason: its largest contributions in words, at most `limit` of them.
+    /// The pair's reason: its largest contributions in words, at most `limit` of them, then the
+    /// stated-choice bonus when there is one: "…; the mentee's 1st of 3 stated choices (+10)".
     public func reason(mentee i: Int, mentor j: Int, limit: Int = 3) -> String {
         let terms = breakdown(mentee: i, mentor: j).prefix(limit)
-        guard !terms.isEmpty else { return "covers none of the mentee's gaps or interests" }
-        return terms.map(\.phrase).joined(separator: "; ")
+        var text = terms.isEmpty ? "covers none of the mentee's gaps or interests" : terms.map(\.phrase).joined(separator: "; ")
+        if let bonus = preferenceBonus(mentee: i, mentor: j) { text += "; \(bonus.phrase) (+\(Format.number(bonus.points)))" }
+        return text
     }
 }

@@ -6,7 +6,10 @@
 /// - coverage `k_ijc = min(1, max(0, level_jc − current_ic) / g_ic)` where `g_ic > 0`
 /// - competency fit `CF = Σ_c w_c·g_ic·k_ijc / Σ_c w_c·g_ic` (0 without any gap)
 /// - domain fit `DF = Σ_d v_d·interest_id·expertise_jd / (5·Σ_d v_d·interest_id)` (0 without interest)
-/// - `score = 100·(α·CF + β·DF) / (α + β)`, in [0, 100].
+/// - `score = 100·(α·CF + β·DF) / (α + β)`, in [0, 100],
+/// - plus, where the mentee stated mentor *j* as their r-th of L choices and `[scoring]
+///   preference_weight` w > 0, the bonus `w·(L − r + 1)/L` (``PreferenceBonus``): then in
+///   [0, 100 + w]. With w = 0 (the default) the score is exactly the fit above.
 ///
 /// The per-mentee factors (`100·α/(α+β)·w_c·g_ic / Σ w·g`, `1/g_ic`, …) are computed once, so one
 /// pair costs a handful of multiply-adds per framework item.
@@ -30,6 +33,8 @@ public struct ScoringModel: Sendable {
     let competencyFactor: [Double]
     /// Score points per expertise level in domain d: `100·β/(α+β)·v_d·interest_id/(5·Σ v·interest)`.
     let domainFactor: [Double]
+    /// Per mentee index, the stated-choice bonus by mentor index; empty when w = 0.
+    let preferenceBonuses: [Int: [Int: PreferenceBonus]]
 
     public var menteeCount: Int { menteeCurrent.count / max(1, competencyCount) }
 
@@ -98,10 +103,17 @@ public struct ScoringModel: Sendable {
         menteeInverseGap = inverseGap
         competencyFactor = factor
         self.domainFactor = domainFactor
+        preferenceBonuses = PreferenceBonus.table(round)
     }
 
-    /// The score of one pair, in [0, 100], as the optimiser sees it (rounded to `Float` precision,
-    /// exactly the value ``scoreAllMentors(mentee:into:)`` writes).
+    /// The stated-choice bonus of a pair, or `nil` when the mentee did not state this mentor
+    /// (or `preference_weight` is 0).
+    public func preferenceBonus(mentee i: Int, mentor j: Int) -> PreferenceBonus? {
+        preferenceBonuses[i]?[j]
+    }
+
+    /// The score of one pair, in [0, 100] plus its ``PreferenceBonus``, as the optimiser sees it
+    /// (rounded to `Float` precision, exactly the value ``scoreAllMentors(mentee:into:)`` writes).
     public func score(mentee i: Int, mentor j: Int) -> Double {
         Double(Float(rawScore(mentee: i, mentor: j)))
     }
@@ -116,6 +128,7 @@ public struct ScoringModel: Sendable {
         for d in 0..<domainCount {
             total += domainFactor[i * domainCount + d] * mentorExpertise[j * domainCount + d]
         }
+        if let bonus = preferenceBonuses[i]?[j] { total += bonus.points }
         return total
     }
 
@@ -135,6 +148,7 @@ public struct ScoringModel: Sendable {
                 // Competencies where the mentee has no gap contribute nothing: skip them.
                 let active = (0..<count).filter { factor[$0] > 0 }
                 let activeDomains = (0..<domains).filter { domainFactor[$0] > 0 }
+                let bonus = preferenceBonuses[i]
                 for j in 0..<output.count {
                     var total = 0.0
                     let base = j * count
@@ -144,6 +158,7 @@ public struct ScoringModel: Sendable {
                     }
                     let domainBase = j * domains
                     for d in activeDomains { total += domainFactor[d] * expertise[domainBase + d] }
+                    if let bonus, let extra = bonus[j] { total += extra.points }
                     output[j] = Float(total)
                 }
             }

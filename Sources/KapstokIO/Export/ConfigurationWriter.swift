@@ -3,7 +3,8 @@ import Kapstok
 /// Renders a ``Configuration`` as `kapstok.toml` text that ``ConfigurationLoader`` reads back
 /// to an equal configuration.
 ///
-/// Every key is written (`preferred_hours` and `organizer` only when set; an objective's `scope`
+/// Every key is written (`preference_weight` only when not 0, so files written before it existed
+/// stay byte for byte the same; `preferred_hours` and `organizer` only when set; an objective's `scope`
 /// only when set, its `levels` and `items` for `mentees_closing`), then one `[[objectives]]` per
 /// objective in order, in the order of ``ConfigurationLoader/knownKeys``; numbers follow
 /// ``NumberFormatting`` (so `default_capacity = 2`, which the loader accepts as a number);
@@ -17,6 +18,9 @@ public enum ConfigurationWriter {
         lines.append("[scoring]")
         lines.append("competency_weight = \(NumberFormatting.decimal(scoring.competencyWeight))")
         lines.append("domain_weight = \(NumberFormatting.decimal(scoring.domainWeight))")
+        if scoring.preferenceWeight != 0 {
+            lines.append("preference_weight = \(NumberFormatting.decimal(scoring.preferenceWeight))")
+        }
         lines.append("")
         lines.append("[rules]")
         lines.append("manager_chain = \(rules.managerChain)")

@@ -21,7 +21,8 @@ public struct ExportedFile: Sendable, Equatable {
 ///
 /// Files, in order: `framework.csv` (only when the framework is not the built-in one),
 /// `mentors.csv`, `mentees.csv`, `constraints.csv`, `history.csv` (both with just a header when
-/// empty), `scores.csv` (when the round has scores) and `kapstok.toml` (only when the
+/// empty), `scores.csv` (when the round has scores), `preferences.csv` (when the round has stated
+/// preferences) and `kapstok.toml` (only when the
 /// configuration differs from the defaults, see ``ConfigurationWriter``). Output is deterministic: columns in a
 /// fixed order (required, then every optional column, then framework columns in framework
 /// order, mentees' `<id>.target` right after its level), rows in the round's order, numbers via
@@ -34,7 +35,7 @@ public struct ExportedFile: Sendable, Equatable {
 public enum RoundExporter {
     /// The files a generated round owns in an output folder (see ``OutputFolder``).
     public static let ownership = OutputFolder.Ownership(names: [
-        "framework.csv", "mentors.csv", "mentees.csv", "constraints.csv", "history.csv", "scores.csv", "kapstok.toml",
+        "framework.csv", "mentors.csv", "mentees.csv", "constraints.csv", "history.csv", "scores.csv", "preferences.csv", "kapstok.toml",
     ])
 
     /// The CSV files of a round, in the order listed above.
@@ -52,6 +53,9 @@ public enum RoundExporter {
         files.append(ExportedFile(name: "history.csv", text: historyCSV(round.history)))
         if let scores = round.scores {
             files.append(ExportedFile(name: "scores.csv", text: scoresCSV(scores)))
+        }
+        if round.preferences != StatedPreferences() {
+            files.append(ExportedFile(name: "preferences.csv", text: preferencesCSV(round.preferences)))
         }
         if round.configuration != Configuration() {
             files.append(ExportedFile(name: "kapstok.toml", text: ConfigurationWriter.toml(round.configuration)))
@@ -128,6 +132,18 @@ public enum RoundExporter {
     public static func historyCSV(_ history: [HistoryEntry]) -> String {
         var writer = CSVWriter(header: ["mentee_id", "mentor_id", "round"])
         for entry in history { writer.appendRow([entry.menteeID, entry.mentorID, entry.round ?? ""]) }
+        return writer.text
+    }
+
+    /// `preferences.csv`: `person_id,choice,rank`, mentees' lists then mentors', each person in
+    /// id order (byte order) and their choices ranked 1, 2, … in list order.
+    public static func preferencesCSV(_ preferences: StatedPreferences) -> String {
+        var writer = CSVWriter(header: ["person_id", "choice", "rank"])
+        for lists in [preferences.mentees, preferences.mentors] {
+            for (person, choices) in lists.sorted(by: { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }) {
+                for (position, choice) in choices.enumerated() { writer.appendRow([person, choice, String(position + 1)]) }
+            }
+        }
         return writer.text
     }
 

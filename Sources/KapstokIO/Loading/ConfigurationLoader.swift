@@ -8,7 +8,8 @@ import Kapstok
 /// table). A value of the wrong type or out of range is an `invalid-value` error at the value.
 /// Cross-key rules are checked after all keys are read: `start < end`,
 /// `end` at most ``Limits/programYears`` years after `start`, `min_gap_weeks ≤ max_gap_weeks`, `session_minutes` a multiple of `slot_minutes`, and
-/// `competency_weight + domain_weight > 0`.
+/// `competency_weight + domain_weight > 0`. `[scoring] preference_weight` is
+/// ``Limits/preferenceWeight`` (0…100 score points, see ``PreferenceBonus``).
 ///
 /// Every number has the range stated in ``Limits`` (e.g. `time_limit_seconds` 0 < t ≤ 604800,
 /// `default_capacity` 0 < c ≤ 1000, `min_grade_gap` −1000…1000, program dates
@@ -32,7 +33,7 @@ import Kapstok
 public enum ConfigurationLoader {
     /// The tables and keys Kapstok reads, in documentation order.
     public static let knownKeys: [(table: String, keys: [String])] = [
-        ("scoring", ["competency_weight", "domain_weight"]),
+        ("scoring", ["competency_weight", "domain_weight", "preference_weight"]),
         ("rules", ["manager_chain", "min_grade_gap", "shared_language", "avoid_repeat"]),
         ("pairing", ["objective", "default_capacity", "default_target", "time_limit_seconds"]),
         (
@@ -173,6 +174,8 @@ struct ConfigurationReader {
             value.number(in: Limits.scoringWeight).map { configuration.scoring.competencyWeight = $0 }
         case ("scoring", "domain_weight"):
             value.number(in: Limits.scoringWeight).map { configuration.scoring.domainWeight = $0 }
+        case ("scoring", "preference_weight"):
+            value.number(in: Limits.preferenceWeight).map { configuration.scoring.preferenceWeight = $0 }
         case ("rules", "manager_chain"):
             value.boolean().map { configuration.rules.managerChain = $0 }
         case ("rules", "min_grade_gap"):

@@ -16,13 +16,16 @@ public struct RoundSources: Sendable {
     /// `org.csv` (`id,manager_id`), the whole org chart; `nil`: the manager chain follows only
     /// the people files.
     public var org: InputSource?
+    /// `preferences.csv` (`person_id,choice,rank`), stated preference lists; `nil`: none.
+    public var preferences: InputSource?
 
     /// Creates the set of sources.
     public init(
         mentors: InputSource, mentees: InputSource, framework: InputSource? = nil, scores: InputSource? = nil,
         constraints: InputSource? = nil, history: InputSource? = nil, configuration: InputSource? = nil,
-        org: InputSource? = nil
+        org: InputSource? = nil, preferences: InputSource? = nil
     ) {
+        self.preferences = preferences
         self.org = org
         self.mentors = mentors
         self.mentees = mentees
@@ -37,8 +40,9 @@ public struct RoundSources: Sendable {
 /// Loads every input file of a pairing round into a ``Round``, reporting all problems at once.
 ///
 /// Order: the configuration, then the framework (``Framework/builtIn`` when none is given),
-/// then mentors and mentees, then scores, constraints, history (checked against the people's
-/// ids) and org.csv. Then the checks across files, once every file is read:
+/// then mentors and mentees, then scores, constraints, history, preferences (checked against the
+/// people's ids, see ``PreferencesLoader``) and org.csv. Then the checks across files, once every
+/// file is read:
 /// - the round's size: more than ``Limits/maxPairs`` mentee–mentor pairs is an error at
 ///   mentors.csv:1:1, before anything is allocated for them;
 /// - the same id in both people files is one person (tiered programs): two different
@@ -50,6 +54,8 @@ public struct RoundSources: Sendable {
 ///   cell, naming whom it affects;
 /// - a `load` in scores.csv above its mentor's capacity is a warning (the pair can never be
 ///   chosen);
+/// - a `preference_weight` above 0 with scores.csv and stated mentee choices is a warning at
+///   preferences.csv:1:1: the bonus is not applied in scores mode (see ``PreferenceBonus``);
 /// - every `require` rule that cannot hold (see ``Eligibility/impossibleRequirements(in:capacity:)``)
 ///   is an error at its cell in constraints.csv.
 /// Every loader keeps going after an error, so one run reports every problem in every file.
@@ -66,14 +72,14 @@ public struct RoundLoader: Sendable {
     /// - Throws: ``DiagnosticsError`` with every error and warning (sorted) if any error was found.
     public func loadRound(
         mentors: URL, mentees: URL, framework: URL? = nil, scores: URL? = nil, constraints: URL? = nil,
-        history: URL? = nil, config: URL? = nil, org: URL? = nil
+        history: URL? = nil, config: URL? = nil, org: URL? = nil, preferences: URL? = nil
     ) throws(DiagnosticsError) -> (round: Round, warnings: [Diagnostic]) {
         try loadRound(
             RoundSources(
                 mentors: .file(mentors), mentees: .file(mentees), framework: framework.map(InputSource.file),
                 scores: scores.map(InputSource.file), constraints: constraints.map(InputSource.file),
                 history: history.map(InputSource.file), configuration: config.map(InputSource.file),
-                org: org.map(InputSource.file)))
+                org: org.map(InputSource.file), preferences: preferences.map(InputSource.file)))
     }
 
     /// Loads a round from sources on disk or in memory.
@@ -114,13 +120,16 @@ public struct RoundLoader: Sendable {
         }
         let rules = sources.constraints.flatMap { ConstraintsLoader.load($0, people: known, diagnostics: &diagnostics) } ?? []
         let history = sources.history.flatMap { HistoryLoader.load($0, people: known, diagnostics: &diagnostics) } ?? []
+        let preferences = sources.preferences.flatMap { PreferencesLoader.load($0, people: known, diagnostics: &diagnostics) }
+            ?? StatedPreferences()
         let orgFile = sources.org.flatMap { source in
             CSVReader.read(source, headerNames: ["id", "manager_id"], diagnostics: &diagnostics).map { OrgLoader.orgFile($0, diagnostics: &diagnostics) }
         }
 
         let round = Round(
             framework: framework, mentors: mentorsFile?.people ?? [], mentees: menteesFile?.people ?? [], rules: rules,
-            history: history, scores: scoresFile?.entries, org: orgFile?.entries ?? [], configuration: configuration)
+            history: history, scores: scoresFile?.entries, org: orgFile?.entries ?? [], configuration: configuration,
+            preferences: preferences)
         let checks = CrossFileChecks(
             round: round, mentors: mentorsFile ?? PeopleFile(), mentees: menteesFile ?? PeopleFile(),
             orgManagerLocations: orgFile?.managerLocations ?? [])
@@ -135,6 +144,15 @@ public struct RoundLoader: Sendable {
             checks.reportUnknownManagers(chart, diagnostics: &diagnostics)
         }
         if let scoresFile { checks.reportLoadsOverCapacity(loadLocations: scoresFile.loadLocations, diagnostics: &diagnostics) }
+        if let source = sources.preferences, scoresFile != nil, configuration.scoring.preferenceWeight > 0,
+            !preferences.mentees.isEmpty
+        {
+            diagnostics.warning(
+                .preferenceNotApplied,
+                "preference_weight is not applied with scores.csv (its scores are on your own scale): "
+                    + "add the bonus for stated choices to scores.csv; the stable strategy still uses these lists",
+                at: Diagnostic.Location(file: source.path, line: 1, column: 1))
+        }
         if !isTooLarge { checks.reportImpossibleRequirements(diagnostics: &diagnostics) }
 
         try diagnostics.throwIfErrors()
