@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "KapstokTests", dependencies: ["Kapstok", "KapstokIO", "GLPKSolver", "LinearModel"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "KapstokStoreTests", dependencies: ["KapstokStore", "Kapstok", "Diagnostics", "LinearModel"]),
-        .testTarget(name: "KapstokIOTests", dependencies: ["KapstokIO", "Kapstok", "Diagnostics"]),
+        .testTarget(name: "KapstokIOTests", dependencies: ["KapstokIO", "Kapstok", "Diagnostics", "GLPKSolver"]),
         // Golden tests that run the built `kapstok` binary; they read Fixtures/ and Snapshots/
         // from the source tree through #filePath (so snapshots can be re-recorded in place).
         .testTarget(

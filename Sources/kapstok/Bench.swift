@@ -35,7 +35,15 @@ extension KapstokCommand {
             }
         }
 
+        /// The files the bench reads, which `--html` must not overwrite.
+        var inputFiles: [String] {
+            let input = round.input
+            return [input.mentors, input.mentees, input.framework, input.scores, input.constraints, input.history, input.config, input.org, orlib.orlib]
+                .compactMap { $0 }
+        }
+
         func run() throws {
+            try output.refuseOverwriting(inputs: inputFiles)
             let report: BenchReport
             if orlib.isGiven {
                 report = try orlib.run(output: output)

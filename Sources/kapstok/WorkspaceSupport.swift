@@ -55,6 +55,11 @@ struct WorkspaceOptions: ParsableArguments {
     /// destroy the workspace.
     func refuseOwnFile(_ path: String, flag: String) throws {
         guard let folder = try? folder() else { return }
+        try Self.refuseOwnFile(path, flag: flag, of: folder)
+    }
+
+    /// Refuses (exit 73) an output path that is one of the own files of the workspace in `folder`.
+    static func refuseOwnFile(_ path: String, flag: String, of folder: URL) throws {
         let own = [WorkspaceLayout.databaseName, WorkspaceLayout.databaseName + "-wal", WorkspaceLayout.databaseName + "-shm",
                    WorkspaceConfiguration.fileName].map { folder.appendingPathComponent($0).resolvingSymlinksInPath().path }
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path

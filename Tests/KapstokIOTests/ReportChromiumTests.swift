@@ -37,15 +37,19 @@ import Testing
         ])
     }
 
+    /// The folder for a rendering: the one named by the environment variable (kept), else a
+    /// temporary one (`isKept` false: remove it after).
+    static func outputFolder(keptIn variable: String) throws -> (url: URL, isKept: Bool) {
+        guard let path = ProcessInfo.processInfo.environment[variable] else { return (try Fixture.temporaryDirectory(), false) }
+        let url = URL(fileURLWithPath: path, isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return (url, true)
+    }
+
     @Test func theReportRendersOnScreenAndOnPaper() throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.chromium), "install chromium (Scripts/install-dependencies.sh)")
-        let keep = ProcessInfo.processInfo.environment["REPORT_RENDER_DIR"]
-        let folder = try keep.map { path -> URL in
-            let url = URL(fileURLWithPath: path, isDirectory: true)
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            return url
-        } ?? Fixture.temporaryDirectory()
-        defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
+        let (folder, isKept) = try Self.outputFolder(keptIn: "REPORT_RENDER_DIR")
+        defer { if !isKept { try? FileManager.default.removeItem(at: folder) } }
         let page = folder.appendingPathComponent("report.html")
         try Data(ProgressReportRenderer.html(ReportFixture.report, names: ReportFixture.names).utf8).write(to: page)
         let png = folder.appendingPathComponent("report.png")

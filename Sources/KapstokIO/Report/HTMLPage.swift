@@ -120,9 +120,21 @@ public struct HTMLPage: Sendable {
         body += "<figure>\n\(svg)\n<figcaption>\(Self.text(caption))</figcaption>\n</figure>\n"
     }
 
-    /// Opens and closes a `<section>`.
-    public mutating func beginSection(id: String? = nil) {
-        body += "<section\(id.map { " id=\"\(Markup.identifier($0))\"" } ?? "")>\n"
+    /// A chart with its caption, followed by its figures as a table in a `<details>` element
+    /// (closed on screen, shown when printed): the chart's text alternative in numbers.
+    public mutating func figure(svg: String, caption: String, numbers: HTMLTable) {
+        figure(svg: svg, caption: caption)
+        body += "<details class=\"numbers\"><summary>The numbers: \(Self.text(numbers.caption))</summary>\n\(numbers.html)</details>\n"
+    }
+
+    /// Opens and closes a grid of small charts (two or more side by side on a wide screen).
+    public mutating func beginGrid() { body += "<div class=\"grid\">\n" }
+
+    public mutating func endGrid() { body += "</div>\n" }
+
+    /// Opens and closes a `<section>`; `newPage`: it starts a new page when printed.
+    public mutating func beginSection(id: String? = nil, newPage: Bool = false) {
+        body += "<section\(id.map { " id=\"\(Markup.identifier($0))\"" } ?? "")\(newPage ? " class=\"new-page\"" : "")>\n"
     }
 
     public mutating func endSection() { body += "</section>\n" }
@@ -155,6 +167,10 @@ public struct HTMLPage: Sendable {
         figure { margin: 1rem 0 1.6rem; }
         figure svg { display: block; max-width: 100%; height: auto; }
         figcaption { font-size: .88rem; color: #333333; margin-top: .3rem; max-width: 46rem; }
+        details.numbers { margin: -.9rem 0 1.6rem; }
+        details.numbers summary { cursor: pointer; font-size: .88rem; color: #004f7c; }
+        .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 0 1.2rem; }
+        .grid figure { margin: .6rem 0; }
         @media print {
           @page { size: A4; margin: 14mm 12mm 16mm; }
           body { max-width: none; padding: 0; font-size: 10pt; }
@@ -168,6 +184,9 @@ public struct HTMLPage: Sendable {
           thead { display: table-header-group; }
           .table { overflow: visible; }
           nav { display: none; }
+          section.new-page { break-before: page; page-break-before: always; }
+          details.numbers::details-content { content-visibility: visible; display: block; }
+          details.numbers summary { color: #1a1a1a; list-style: none; }
           * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
           a { color: #1a1a1a; text-decoration: none; }
         }

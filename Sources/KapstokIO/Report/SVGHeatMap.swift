@@ -88,10 +88,16 @@ public struct SVGHeatMap: Sendable {
         let labels = rowLabels.map { SVGCanvas.truncated($0, to: 36) }
         let labelWidth = min(labels.map { SVGCanvas.textWidth($0) }.max() ?? 0, width * 0.35) + 14
         let columns = max(columnLabels.count, 1)
-        let cellWidth = max((width - labelWidth - 12) / Double(columns), 24)
+        var cellWidth = max((width - labelWidth - 12) / Double(columns), 24)
         let cellHeight = 26.0
         let headers = columnLabels.map { SVGCanvas.truncated($0, to: 28) }
         let rotated = headers.contains { SVGCanvas.textWidth($0, size: 11) > cellWidth - 4 }
+        if rotated, let last = headers.last {
+            // A header at −45° reaches right by about 0.71 of its length from its column's
+            // middle: narrow the cells so that the last one stays inside the chart.
+            let overhang = max(SVGCanvas.textWidth(last, size: 11) * 0.71 - cellWidth / 2, 0)
+            cellWidth = max((width - labelWidth - 12 - overhang) / Double(columns), 24)
+        }
         let headerHeight = rotated ? min((headers.map { SVGCanvas.textWidth($0, size: 11) }.max() ?? 0) * 0.72 + 12, 150) : 20
         for (column, header) in headers.enumerated() {
             let center = labelWidth + cellWidth * (Double(column) + 0.5)

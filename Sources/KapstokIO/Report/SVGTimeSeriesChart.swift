@@ -74,7 +74,7 @@ public struct SVGTimeSeriesChart: Sendable {
         var canvas = SVGCanvas(id: id, width: width, title: title,
             description: ChartSummary.join(summary, series.map { describe($0, at: labelled) }))
         let categories = series.indices.map { ChartCategory(name: series[$0].name, style: ChartPalette.style(at: $0)) }
-        let top = legend(categories, on: &canvas, y: canvas.heading()) + (valueName.isEmpty ? 0 : 16)
+        let top = Self.legend(categories, on: &canvas, y: canvas.heading(), width: width) + (valueName.isEmpty ? 0 : 16)
         let maximum = series.flatMap(\.values).filter(\.isFinite).max() ?? 1
         let (end, step) = ChartAxis.niceScale(maximum: maximum, format: format)
         let tickTexts = stride(from: 0.0, through: end + step / 2, by: step).map { ChartAxis.tickText($0, format: format) }
@@ -123,8 +123,8 @@ public struct SVGTimeSeriesChart: Sendable {
         return canvas.rendered(inline: inline)
     }
 
-    /// The legend with each series's line sample and marker.
-    private func legend(_ categories: [ChartCategory], on canvas: inout SVGCanvas, y: Double) -> Double {
+    /// The legend with each series's line sample and marker (shared with ``SVGXYChart``).
+    static func legend(_ categories: [ChartCategory], on canvas: inout SVGCanvas, y: Double, width: Double) -> Double {
         var x = 8.0
         var row = y
         for (number, category) in categories.enumerated() {
