@@ -70,10 +70,14 @@ import Testing
         #expect(try round.applying(.sharedLanguage, .flag(false)).configuration.rules.sharedLanguage == false)
         #expect(try round.applying(.managerChain, .flag(false)).configuration.rules.managerChain == false)
         #expect(try round.applying(.avoidRepeat, .flag(false)).configuration.rules.avoidRepeat == false)
-        #expect(try round.applying(.domainWeight, .number(0.5)).configuration.scoring.domainWeight == 0.5)
         #expect(try round.applying(.objective, .objective(.fair)).configuration.pairing.objective == .fair)
-        // α = 0 with β = 0.3 is fine; both 0 is not.
-        let noCompetency = try round.applying(.competencyWeight, .number(0))
+        // A weight in scores mode would change nothing: refused.
+        #expect(throws: VariationError.self) { try round.applying(.domainWeight, .number(0.5)) }
+        // Without scores.csv: α = 0 with β = 0.3 is fine; both 0 is not.
+        var model = round
+        model.scores = nil
+        #expect(try model.applying(.domainWeight, .number(0.5)).configuration.scoring.domainWeight == 0.5)
+        let noCompetency = try model.applying(.competencyWeight, .number(0))
         #expect(throws: VariationError.self) { try noCompetency.applying(.domainWeight, .number(0)) }
     }
 

@@ -141,8 +141,12 @@ extension Round {
     /// A copy of the round with one what-if value applied (see ``WhatIfSetting``).
     ///
     /// - Throws: ``VariationError`` when both scoring weights would be 0 (the score is a
-    ///   weighted mean of the two fits and needs α + β > 0).
+    ///   weighted mean of the two fits and needs α + β > 0), or for a weight in scores mode
+    ///   (scores.csv gives the scores: the weight would change nothing).
     public func applying(_ setting: WhatIfSetting, _ value: WhatIfValue) throws(VariationError) -> Round {
+        if scores != nil && (setting == .competencyWeight || setting == .domainWeight) {
+            throw VariationError(message: "scores.csv gives the scores; \(setting.rawValue) changes nothing")
+        }
         var round = self
         var configuration = round.configuration
         switch (setting, value) {
