@@ -138,6 +138,8 @@ import Testing
         (["--seeds", "0"], "--seeds must be from 1 to 1000; got 0"),
         (["--strategies", "optimal,best"], "--strategies: unknown strategy 'best'; strategies: optimal, fair, greedy, stable, random, manual"),
         (["--strategies", "manual"], "--strategies: manual needs --manual FILE"),
+        (["--time-limit", "-1"], "--time-limit must be positive and at most 604800 seconds (one week); got -1"),
+        (["--out", " "], "--out must name a folder (it is empty)"),
     ])
     func badFlagsAreUsageErrors(flags: [String], message: String) throws {
         let result = try CLI.run(["bench", "--mentors", "mentors.csv", "--mentees", "mentees.csv"] + flags, in: Self.sample)
