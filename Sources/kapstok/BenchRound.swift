@@ -1,13 +1,151 @@
 import ArgumentParser
+import Foundation
+import GLPKSolver
 import Kapstok
+import KapstokIO
 
-/// SKELETON (bench-base branch only): the round bench's options; filled in on its own branch.
+/// The round bench: the strategies side by side on one round (`kapstok bench --mentors …
+/// --mentees …`), what-if settings with `--vary`.
 struct BenchRoundOptions: ParsableArguments {
     @OptionGroup var input: RoundOptions
 
-    var isGiven: Bool { input.hasFiles }
+    @Option(help: "A given pairing to measure as strategy 'manual' (a pairings.csv as match writes it: mentee_id,mentor_id,…); its rule violations are counted, not refused.")
+    var manual: String?
+
+    @Option(help: "Strategies, comma-separated, from optimal,fair,greedy,stable,random,manual (default: all; manual needs --manual).")
+    var strategies: String?
+
+    @Option(help: "Seeds of the random strategy (\(Limits.benchSeeds.lowerBound)–\(Limits.benchSeeds.upperBound), default \(BenchRoundOptions.defaultSeeds)); it is reported as mean ± sd over them.")
+    var seeds: Int?
+
+    @Option(help: "The random strategy's first seed (0–18446744073709551615, default 1); the others follow it.")
+    var seed: UInt64?
+
+    @Option(
+        name: .customLong("time-limit"), parsing: .unconditional,
+        help: "Seconds (0 < s ≤ \(Int(SolveOptions.maximumTimeLimit))) for each optimiser run; default: the configuration's time_limit_seconds.")
+    var timeLimit: String?
+
+    @Option(help: ArgumentHelp(
+        "Re-run the optimal strategy with one setting changed, name=v1,v2,… (repeatable): \(WhatIfSetting.allCases.map(\.rawValue).joined(separator: ", ")).",
+        valueName: "name=values"))
+    var vary: [String] = []
+
+    static let defaultSeeds = 10
+    static let allStrategies = ["optimal", "fair", "greedy", "stable", "random", "manual"]
+
+    var isGiven: Bool { input.hasFiles || manual != nil }
+
+    func validate() throws {
+        guard isGiven else {
+            if !vary.isEmpty || strategies != nil {
+                throw ValidationError("--vary and --strategies measure a round: give --mentors and --mentees")
+            }
+            return
+        }
+        try input.requirePeopleFiles()
+        _ = try strategyNames()
+        if let seeds, !Limits.benchSeeds.contains(seeds) {
+            throw ValidationError("--seeds must be from \(Limits.benchSeeds.lowerBound) to \(Limits.benchSeeds.upperBound); got \(seeds)")
+        }
+        _ = try SolveOptions.seconds(timeLimit)
+        _ = try variations()
+    }
+
+    /// The strategies asked for, in the order given (default: all, manual only with `--manual`).
+    func strategyNames() throws -> [String] {
+        guard let strategies else { return Self.allStrategies.filter { $0 != "manual" || manual != nil } }
+        var names: [String] = []
+        for item in strategies.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = item.trimmingCharacters(in: .whitespaces)
+            guard Self.allStrategies.contains(name) else {
+                throw ValidationError("--strategies: unknown strategy '\(TerminalText.escaped(name))'; strategies: \(Self.allStrategies.joined(separator: ", "))")
+            }
+            guard !names.contains(name) else { throw ValidationError("--strategies: '\(name)' is given twice") }
+            if name == "manual" && manual == nil { throw ValidationError("--strategies: manual needs --manual FILE") }
+            names.append(name)
+        }
+        return names
+    }
+
+    func variations() throws -> [Variation] {
+        do {
+            return try vary.map { text throws(VariationError) in try Variation.parse(text) }
+        } catch {
+            throw ValidationError(TerminalText.escaped(error.message))
+        }
+    }
 
     func run(output: BenchOutputOptions) throws -> BenchReport {
-        throw ValidationError("round bench: not built yet")
+        if let out = output.out { try OutputOptions.check(out: out) }
+        let prepared = try input.prepare()
+        let names = try strategyNames()
+        var manualPairs: [(mentee: Int, mentor: Int)] = []
+        if let manual {
+            manualPairs = try Self.loadPairs(manual, round: prepared.round)
+        }
+        // prefs branch: switch to `prepared.round.preferences` once Round has stated preferences.
+        let stated = StatedPreferences()
+        let seedCount = names.contains("random") ? seeds ?? Self.defaultSeeds : 0
+        let firstSeed = seed ?? 1
+        let solver = GLPKSolver()
+        var strategies: [any PairingStrategy] = names.map { name in
+            switch name {
+            case "optimal": OptimalStrategy(solver: solver, objective: .total)
+            case "fair": OptimalStrategy(solver: solver, objective: .fair)
+            case "greedy": GreedyStrategy()
+            case "stable": StableStrategy(stated: stated)
+            case "random": RandomStrategy(seed: firstSeed)
+            default: ManualStrategy(pairs: manualPairs)
+            }
+        }
+        // The other seeds in the same call, so the preference orders are built once.
+        for k in 1..<max(1, seedCount) { strategies.append(RandomStrategy(seed: firstSeed &+ UInt64(k))) }
+        let options = StrategyOptions(timeLimit: try SolveOptions.seconds(timeLimit) ?? prepared.round.configuration.pairing.timeLimitSeconds)
+        let all = try prepared.bench(strategies, options: options, stated: stated)
+        let runs = Array(all.prefix(names.count))
+        let randomRuns = names.contains("random") ? [runs[names.firstIndex(of: "random")!]] + all.dropFirst(names.count) : []
+
+        var whatIf: [WhatIfRun] = []
+        let variations = try variations()
+        if !variations.isEmpty {
+            let objective = prepared.round.configuration.pairing.objective
+            let baseline = runs.first { $0.result.strategy == (objective == .total ? "optimal" : "fair") }
+            whatIf = try prepared.whatIf(variations, solver: solver, options: options, stated: stated, baseline: baseline)
+        }
+        let round = prepared.round
+        let report = BenchReport(
+            title: "Kapstok bench",
+            subtitle: "\(round.mentees.count) mentees × \(round.mentors.count) mentors, \(prepared.table.allowedCount) allowed pairs",
+            prepared: prepared, runs: runs, randomSummary: BenchMetrics.summary(of: randomRuns.map(\.metrics)),
+            randomSeeds: seedCount, whatIf: whatIf)
+        let randomColumns = BenchMetrics.columnSummary(of: randomRuns.map(\.metrics))
+        if let out = output.out {
+            let files = BenchExport.files(for: report, randomColumns: randomColumns)
+            try Self.commit(files, to: out, owning: BenchExport.ownership, command: "kapstok bench")
+        }
+        print(BenchTable.render(report, randomColumns: randomColumns, folder: output.out))
+        return report
+    }
+
+    /// Reads a given pairing against the round; prints every problem and exits 65 on errors.
+    static func loadPairs(_ path: String, round: Round) throws -> [(mentee: Int, mentor: Int)] {
+        do {
+            let loaded = try ManualPairsLoader.load(.file(URL(fileURLWithPath: path)), round: round)
+            for warning in loaded.warnings { Terminal.error(warning.description) }
+            return loaded.pairs
+        } catch {
+            throw Terminal.refuse(error)
+        }
+    }
+
+    /// Writes files to an output folder in one commit; exit 73 when that fails.
+    static func commit(_ files: [ExportedFile], to out: String, owning: OutputFolder.Ownership, command: String) throws {
+        do {
+            try BenchExport.write(files, to: URL(fileURLWithPath: out), owning: owning, command: command, hook: FaultInjection.commitHook())
+        } catch {
+            Terminal.error("error: \(TerminalText.escaped(error.description))")
+            throw ExitCode(73)
+        }
     }
 }

@@ -19,7 +19,7 @@ struct KapstokCommand: ParsableCommand {
         subcommands: [
             Match.self, Validate.self, Explain.self, Schedule.self, Replan.self, Demo.self, Generate.self,
             Init.self, Import.self, GoalCommand.self, MilestoneCommand.self, SessionCommand.self, CheckInCommand.self,
-            AgendaCommand.self, ReportCommand.self, ExportCommand.self, BackupCommand.self, Bench.self,
+            AgendaCommand.self, ReportCommand.self, ExportCommand.self, BackupCommand.self, Bench.self, Evaluate.self,
         ]
     )
 }

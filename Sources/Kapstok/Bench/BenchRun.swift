@@ -24,17 +24,7 @@ public struct MetricSummary: Sendable, Equatable {
 extension BenchMetrics {
     /// Mean and standard deviation of every field over runs, in ``fields`` order.
     public static func summary(of runs: [BenchMetrics]) -> [MetricSummary] {
-        guard let first = runs.first else { return [] }
-        let table = runs.map(\.fields)
-        return first.fields.indices.map { f in
-            let values = table.compactMap { $0[f].value }
-            let mean = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
-            var deviation: Double?
-            if let mean, values.count >= 2 {
-                deviation = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot()
-            }
-            return MetricSummary(name: first.fields[f].name, count: values.count, mean: mean, standardDeviation: deviation)
-        }
+        summary(table: runs.map(\.fields))
     }
 }
 
