@@ -38,7 +38,7 @@ extension KapstokCommand {
         /// The files the bench reads, which `--html` must not overwrite.
         var inputFiles: [String] {
             let input = round.input
-            return [input.mentors, input.mentees, input.framework, input.scores, input.constraints, input.history, input.config, input.org, orlib.orlib]
+            return [input.mentors, input.mentees, input.framework, input.scores, input.constraints, input.history, input.config, input.org, input.preferences, round.manual, orlib.orlib]
                 .compactMap { $0 }
         }
 

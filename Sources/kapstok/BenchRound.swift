@@ -84,8 +84,7 @@ struct BenchRoundOptions: ParsableArguments {
         if let manual {
             manualPairs = try Self.loadPairs(manual, round: prepared.round)
         }
-        // prefs branch: switch to `prepared.round.preferences` once Round has stated preferences.
-        let stated = StatedPreferences()
+        let stated = prepared.round.preferences
         let seedCount = names.contains("random") ? seeds ?? Self.defaultSeeds : 0
         let firstSeed = seed ?? 1
         let solver = GLPKSolver()

@@ -34,8 +34,7 @@ extension KapstokCommand {
         func run() throws {
             let prepared = try input.prepare()
             let pairs = try BenchRoundOptions.loadPairs(pairings, round: prepared.round)
-            // prefs branch: switch to `prepared.round.preferences` once Round has stated preferences.
-            let stated = StatedPreferences()
+            let stated = prepared.round.preferences
             let run = try prepared.bench([ManualStrategy(pairs: pairs)], stated: stated)[0]
             if let out {
                 try BenchRoundOptions.commit(
