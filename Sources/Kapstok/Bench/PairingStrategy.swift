@@ -76,9 +76,15 @@ public struct OptimalStrategy: PairingStrategy {
     public var name: String { objective == .total ? "optimal" : "fair" }
 
     public func pair(_ prepared: PreparedRound, options: StrategyOptions) throws -> StrategyResult {
-        let outcome = try PairingSolver(solver: solver).solve(
-            prepared.problem, options: PairingOptions(objective: objective, timeLimit: options.timeLimit))
+        let outcome = try self.outcome(prepared, options: options)
         return StrategyResult(strategy: name, assignment: outcome.assignment, status: outcome.status, seconds: outcome.solveSeconds)
+    }
+
+    /// The optimiser's whole outcome (bound, gap, method), which ``pair(_:options:)`` reduces to
+    /// a ``StrategyResult``.
+    public func outcome(_ prepared: PreparedRound, options: StrategyOptions) throws -> PairingOutcome {
+        try PairingSolver(solver: solver).solve(
+            prepared.problem, options: PairingOptions(objective: objective, timeLimit: options.timeLimit))
     }
 }
 
