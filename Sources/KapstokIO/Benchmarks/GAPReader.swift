@@ -238,7 +238,7 @@ struct GAPParser {
             for i in 0..<m {
                 let row = Array(tokens.values[position..<(position + n)])
                 for (j, value) in row.enumerated() where !range.contains(value) {
-                    outOfRange(value, position + j, range, "\(what) of agent \(i + 1), job \(j + 1) in instance \(k)", &diagnostics)
+                    outOfRange(value, position + j, range, what, "of agent \(i + 1), job \(j + 1) in instance \(k)", &diagnostics)
                 }
                 rows.append(row)
                 position += n
@@ -249,18 +249,19 @@ struct GAPParser {
         let resource = matrix(Limits.gapResource, "resource use")
         let capacity = Array(tokens.values[position..<(position + m)])
         for (i, value) in capacity.enumerated() where !Limits.gapCapacity.contains(value) {
-            outOfRange(value, position + i, Limits.gapCapacity, "capacity of agent \(i + 1) in instance \(k)", &diagnostics)
+            outOfRange(value, position + i, Limits.gapCapacity, "capacity", "of agent \(i + 1) in instance \(k)", &diagnostics)
         }
         position += m
         return GAPInstance(agents: m, jobs: n, cost: cost, resource: resource, capacity: capacity)
     }
 
     private func outOfRange(
-        _ value: Int, _ index: Int, _ range: ClosedRange<Int>, _ what: String, _ diagnostics: inout DiagnosticCollector
+        _ value: Int, _ index: Int, _ range: ClosedRange<Int>, _ what: String, _ context: String,
+        _ diagnostics: inout DiagnosticCollector
     ) {
         diagnostics.error(
             .numberOutOfRange,
-            "\(what) \(Diagnostic.quoted(String(value))) is out of range: an integer \(Limits.describe(range))",
+            "\(what) \(Diagnostic.quoted(String(value))) \(context) is out of range: an integer \(Limits.describe(range))",
             at: tokens.location(index, path: path))
     }
 }
