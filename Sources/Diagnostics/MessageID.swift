@@ -191,6 +191,11 @@ extension Diagnostic {
         /// target not above the baseline, a text too long).
         public static let invalidRecord: MessageID = "invalid-record"
 
+        /// A file that ends before the numbers its own header announces (OR-Library GAP files).
+        public static let truncatedFile: MessageID = "truncated-file"
+        /// Numbers left after the last instance a file announces (OR-Library GAP files).
+        public static let trailingData: MessageID = "trailing-data"
+
         /// A framework that differs from the workspace's, imported without both people files
         /// (whose level columns follow the framework).
         public static let frameworkNeedsPeople: MessageID = "framework-needs-people"

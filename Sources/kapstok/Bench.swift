@@ -23,6 +23,7 @@ extension KapstokCommand {
         @OptionGroup var sweep: BenchSweepOptions
         @OptionGroup var orlib: BenchORLibOptions
         @OptionGroup var output: BenchOutputOptions
+        @OptionGroup var shared: BenchSharedOptions
 
         func validate() throws {
             let modes = [orlib.isGiven ? "--orlib" : nil, sweep.isGiven ? "--sweep" : nil, round.isGiven ? "a round (--mentors, --mentees)" : nil]
@@ -46,9 +47,9 @@ extension KapstokCommand {
             try output.refuseOverwriting(inputs: inputFiles)
             let report: BenchReport
             if orlib.isGiven {
-                report = try orlib.run(output: output)
+                report = try orlib.run(output: output, shared: shared)
             } else if sweep.isGiven {
-                report = try sweep.run(output: output)
+                report = try sweep.run(output: output, shared: shared)
             } else {
                 report = try round.run(output: output)
             }

@@ -76,26 +76,72 @@ public struct OptimalStrategy: PairingStrategy {
     public var name: String { objective == .total ? "optimal" : "fair" }
 
     public func pair(_ prepared: PreparedRound, options: StrategyOptions) throws -> StrategyResult {
-        let outcome = try PairingSolver(solver: solver).solve(
-            prepared.problem, options: PairingOptions(objective: objective, timeLimit: options.timeLimit))
+        let outcome = try self.outcome(prepared, options: options)
         return StrategyResult(strategy: name, assignment: outcome.assignment, status: outcome.status, seconds: outcome.solveSeconds)
+    }
+
+    /// The optimiser's whole outcome (bound, gap, method), which ``pair(_:options:)`` reduces to
+    /// a ``StrategyResult``.
+    public func outcome(_ prepared: PreparedRound, options: StrategyOptions) throws -> PairingOutcome {
+        try outcome(prepared, pairing: PairingOptions(objective: objective, timeLimit: options.timeLimit))
+    }
+
+    /// The outcome with every optimiser option (a start pairing, candidate counts): the one path
+    /// to ``PairingSolver`` that ``PreparedRound/solve(using:options:)`` (`kapstok match`) and the
+    /// bench share. The strategy's objective wins over `pairing.objective`.
+    public func outcome(_ prepared: PreparedRound, pairing: PairingOptions) throws -> PairingOutcome {
+        var options = pairing
+        options.objective = objective
+        return try PairingSolver(solver: solver).solve(prepared.problem, options: options)
     }
 }
 
-/// Highest-score allowed pair first (ties: lower mentee index, then lower mentor index), taken
-/// while the mentee is free and the mentor's capacity lasts; pins first.
+/// Allowed pairs taken in a fixed order while the mentee is free and the mentor's capacity
+/// lasts, pins first (``CapacityFill``, the fill every heuristic and the optimiser's start share).
+///
+/// - ``Order/highestScore`` (the bench's `greedy`): highest-score pair first (ties: lower mentee
+///   index, then lower mentor index).
+/// - ``Order/scarcestMentee`` (`greedy_scarcest`, the optimiser's greedy start): mentees with
+///   the fewest allowed mentors first (ties: lower index), each taking its best-scoring mentor
+///   with room (ties: the first in the table's order), so that the start matches many mentees.
 ///
 /// - Complexity: O(P log P) for P allowed pairs.
 public struct GreedyStrategy: PairingStrategy {
-    public init() {}
-    public var name: String { "greedy" }
+    /// The order in which pairs are offered to the fill.
+    public enum Order: Sendable, Hashable {
+        case highestScore
+        case scarcestMentee
+    }
+
+    public let order: Order
+
+    public init(order: Order = .highestScore) {
+        self.order = order
+    }
+
+    public var name: String { order == .highestScore ? "greedy" : "greedy_scarcest" }
 
     public func pair(_ prepared: PreparedRound, options: StrategyOptions) throws -> StrategyResult {
         let started = ContinuousClock.now
-        var pairs = CapacityFill.candidates(prepared.problem)
-        pairs.sort { ($0.score, -$0.mentee, -$0.mentor) > ($1.score, -$1.mentee, -$1.mentor) }
-        let assignment = CapacityFill(prepared.problem).filled(pairs)
+        let assignment = filled(CapacityFill(prepared.problem), prepared.problem)
         return StrategyResult(strategy: name, assignment: assignment, status: .feasible, seconds: PairingSolver.seconds(since: started))
+    }
+
+    /// The pairing the column-generation core starts from (every load 1): the fill over each
+    /// mentor's whole places (``PairingProblem/places``), pins first.
+    func startPairing(_ problem: PairingProblem) -> [Int?] {
+        filled(CapacityFill(places: problem), problem)
+    }
+
+    private func filled(_ fill: CapacityFill, _ problem: PairingProblem) -> [Int?] {
+        switch order {
+        case .highestScore:
+            var pairs = CapacityFill.candidates(problem)
+            pairs.sort { ($0.score, -$0.mentee, -$0.mentor) > ($1.score, -$1.mentee, -$1.mentor) }
+            return fill.filled(pairs)
+        case .scarcestMentee:
+            return fill.filledScarcestFirst(problem)
+        }
     }
 }
 
@@ -265,6 +311,16 @@ struct CapacityFill {
         }
     }
 
+    /// The fill of the column-generation core (every load 1): each mentor's capacity is its whole
+    /// places (``PairingProblem/places``), and the pins are ``PairingProblem/pinnedStart()``'s.
+    init(places problem: PairingProblem) {
+        let (pairing, placesLeft) = problem.pinnedStart()
+        capacity = problem.places.map(Double.init)
+        required = problem.required
+        used = zip(problem.places, placesLeft).map { Double($0 - $1) }
+        pinned = pairing
+    }
+
     func fits(_ j: Int, _ load: Double) -> Bool { used[j] + load <= capacity[j] + 1e-9 }
     mutating func take(_ j: Int, _ load: Double) { used[j] += load }
     mutating func release(_ j: Int, _ load: Double) { used[j] -= load }
@@ -276,6 +332,30 @@ struct CapacityFill {
             problem.table.forEachAllowed(mentee: i) { j, score, load in pairs.append((i, j, score, load)) }
         }
         return pairs
+    }
+
+    /// Mentees without a pin, the fewest allowed mentors first (ties: lower index), each taking
+    /// its best-scoring allowed mentor with room (ties: the first in the table's order). One pass
+    /// over the pairs per step, no sort of the pairs.
+    func filledScarcestFirst(_ problem: PairingProblem) -> [Int?] {
+        var state = self
+        var assignment = pinned
+        var options = [Int](repeating: 0, count: problem.menteeCount)
+        for i in 0..<problem.menteeCount where assignment[i] == nil && required[i] == nil {
+            problem.table.forEachAllowed(mentee: i) { _, _, _ in options[i] += 1 }
+        }
+        let order = (0..<problem.menteeCount).filter { options[$0] > 0 }.sorted { (options[$0], $0) < (options[$1], $1) }
+        for i in order {
+            var best: (score: Double, mentor: Int, load: Double)?
+            problem.table.forEachAllowed(mentee: i) { j, score, load in
+                if state.fits(j, load) && score > (best?.score ?? -.infinity) { best = (score, j, load) }
+            }
+            if let best {
+                state.take(best.mentor, best.load)
+                assignment[i] = best.mentor
+            }
+        }
+        return assignment
     }
 
     /// Takes the pairs in the given order while the mentee is free and the mentor has room.

@@ -84,6 +84,30 @@ public enum Limits {
     /// takes 4 bytes per pair, so 4 GB).
     public static let maxPairs = 1_000_000_000
 
+    /// OR-Library GAP files (`kapstok bench --orlib`): instances per file 1…1,000.
+    public static let gapInstances: ClosedRange<Int> = 1...1_000
+    /// Agents of a GAP instance: 1…1,000.
+    public static let gapAgents: ClosedRange<Int> = 1...1_000
+    /// Jobs of a GAP instance: 1…100,000.
+    public static let gapJobs: ClosedRange<Int> = 1...100_000
+    /// Agents × jobs of a GAP instance: at most 10,000,000 (each pair is a candidate).
+    public static let gapPairs = 10_000_000
+    /// A GAP cost: an integer from −1,000,000,000 to 1,000,000,000 (the range of a score).
+    public static let gapCost: ClosedRange<Int> = -1_000_000_000...1_000_000_000
+    /// A GAP resource use (a pair's load): an integer 1…1,000 (the range of a load).
+    public static let gapResource: ClosedRange<Int> = 1...1_000
+    /// A GAP agent capacity: an integer 1…1,000,000.
+    public static let gapCapacity: ClosedRange<Int> = 1...1_000_000
+
+    /// `kapstok bench --sweep --sizes`: mentees and mentors of a generated round, each 1…100,000.
+    public static let sweepPeople: ClosedRange<Int> = 1...100_000
+    /// Mentees × mentors of a sweep's round: at most 20,000,000 pairs.
+    public static let sweepPairs = 20_000_000
+    /// Sizes of one sweep: 1…20.
+    public static let sweepSizes: ClosedRange<Int> = 1...20
+    /// `kapstok bench --seeds`: seeds per size (sweep): 1…100.
+    public static let benchSeeds: ClosedRange<Int> = 1...100
+
     /// `mentees × mentors`, or `nil` when that exceeds ``maxPairs`` (computed without overflow).
     public static func pairCount(mentees: Int, mentors: Int) -> Int? {
         let (product, overflow) = max(0, mentees).multipliedReportingOverflow(by: max(0, mentors))

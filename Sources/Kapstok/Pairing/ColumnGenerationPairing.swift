@@ -136,7 +136,8 @@ struct ColumnGenerationPairing: PairingBackend {
     // MARK: Restricted master
 
     /// Seeds the model with each mentee's best pairs, each mentor's best mentees (so that every
-    /// mentor's capacity has takers) and a greedy pairing (so that the seed can match as many
+    /// mentor's capacity has takers) and a greedy pairing (``GreedyStrategy`` in its
+    /// ``GreedyStrategy/Order/scarcestMentee`` order, so that the seed can match as many
     /// mentees as possible), then starts the simplex from the optimal basis over the seed (or
     /// from the given initial pairing).
     private mutating func addInitialColumns() throws {
@@ -171,7 +172,7 @@ struct ColumnGenerationPairing: PairingBackend {
                 chosen.append((item.mentor, j, item.tie))
             }
         }
-        let start = options.initialPairing.map(feasiblePart) ?? greedyPairing()
+        let start = options.initialPairing.map(feasiblePart) ?? GreedyStrategy(order: .scarcestMentee).startPairing(problem)
         for (i, mentor) in start.enumerated() {
             guard let j = mentor, seen.insert(i * m + j).inserted, let entry = problem.table.entry(mentee: i, mentor: j)
             else { continue }
@@ -277,29 +278,6 @@ struct ColumnGenerationPairing: PairingBackend {
             else { continue }
             result[i] = j
             remaining[j] -= 1
-        }
-        return result
-    }
-
-    /// A quick pairing over all allowed pairs that matches many mentees: pins first, then mentees
-    /// with the fewest eligible mentors first, each taking its best mentor with room left.
-    private func greedyPairing() -> [Int?] {
-        let n = problem.menteeCount
-        var (result, remaining) = problem.pinnedStart()
-        var options = [Int](repeating: 0, count: n)
-        for i in 0..<n where result[i] == nil {
-            problem.table.forEachAllowed(mentee: i) { _, _, _ in options[i] += 1 }
-        }
-        let order = (0..<n).filter { result[$0] == nil && options[$0] > 0 }.sorted { (options[$0], $0) < (options[$1], $1) }
-        for i in order {
-            var best: (score: Double, mentor: Int)?
-            problem.table.forEachAllowed(mentee: i) { j, score, _ in
-                if remaining[j] >= 1 && score > (best?.score ?? -.infinity) { best = (score, j) }
-            }
-            if let best {
-                result[i] = best.mentor
-                remaining[best.mentor] -= 1
-            }
         }
         return result
     }

@@ -147,4 +147,6 @@ public struct PairingOutcome: Sendable {
     public var pricingRounds: Int
     /// A line on how the result was obtained and proven.
     public var method: String
+    /// The formulation the core chose (``PairingFormulation/choose(for:solver:)``).
+    public var formulation: PairingFormulation = .denseMIP
 }

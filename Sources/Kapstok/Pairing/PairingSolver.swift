@@ -26,19 +26,28 @@ public struct PairingSolver: Sendable {
     public func solve(_ problem: PairingProblem, options: PairingOptions = PairingOptions()) throws -> PairingOutcome {
         let started = ContinuousClock.now
         let deadline = options.timeLimit.map { started + .milliseconds(Int64(($0 * 1000).rounded(.up))) }
-        func run(_ backend: any PairingBackend) throws -> PairingOutcome {
+        func run(_ backend: any PairingBackend, _ formulation: PairingFormulation) throws -> PairingOutcome {
             var backend = backend
             var run = LexicographicRun(problem: problem, objective: options.objective, deadline: deadline)
             try run.solve(with: &backend)
-            return run.outcome(backend: backend, seconds: Self.seconds(since: started))
+            var outcome = run.outcome(backend: backend, seconds: Self.seconds(since: started))
+            outcome.formulation = formulation
+            return outcome
         }
-        if problem.table.hasUnitLoads, let incremental = solver as? any IncrementalSolver {
-            // The session lives on this thread for this solve only, and is closed after it.
-            return try incremental.withSession(for: ColumnGenerationPairing.masterModel(for: problem)) { session in
-                try run(ColumnGenerationPairing(problem: problem, options: options, session: session, deadline: deadline))
+        switch PairingFormulation.choose(for: problem, solver: solver) {
+        case .columnGeneration:
+            if let incremental = solver as? any IncrementalSolver {
+                // The session lives on this thread for this solve only, and is closed after it.
+                return try incremental.withSession(for: ColumnGenerationPairing.masterModel(for: problem)) { session in
+                    try run(
+                        ColumnGenerationPairing(problem: problem, options: options, session: session, deadline: deadline),
+                        .columnGeneration)
+                }
             }
+            return try run(DensePairing(problem: problem, solver: solver), .denseMIP)
+        case .denseMIP:
+            return try run(DensePairing(problem: problem, solver: solver), .denseMIP)
         }
-        return try run(DensePairing(problem: problem, solver: solver))
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

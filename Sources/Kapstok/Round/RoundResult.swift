@@ -35,7 +35,7 @@ public struct RoundResult: Sendable {
 extension PreparedRound {
     /// Solves the round and explains the result.
     public func solve(using solver: any Solver, options: PairingOptions) throws -> RoundResult {
-        let outcome = try PairingSolver(solver: solver).solve(problem, options: options)
+        let outcome = try OptimalStrategy(solver: solver, objective: options.objective).outcome(self, pairing: options)
         return explain(outcome, objective: options.objective)
     }
 

@@ -69,6 +69,9 @@ public struct GAPInstance: Sendable, Equatable {
 }
 
 /// Reads OR-Library GAP files: whitespace-separated integers, line breaks meaningless.
+///
+/// The reading itself is ``read(_:)`` (see `GAPReader.swift`), which reports every problem at its
+/// line and column; this entry point keeps the text-based form the tests use.
 public enum GAPFormat {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let description: String
@@ -78,42 +81,13 @@ public enum GAPFormat {
     /// Yagiura's `e05100`), then per instance `m n`, the m×n costs, the m×n resource values and
     /// the m capacities.
     ///
-    /// - Throws: ``Failure`` naming `file` for a non-integer token, a truncated file, a bad size
-    ///   or tokens left over.
-    public static func instances(in text: String, file: String, hasCount: Bool = true) throws(Failure) -> [GAPInstance] {
-        var tokens: ArraySlice<Int> = []
-        var all: [Int] = []
-        for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
-            guard let value = Int(token) else { throw Failure(description: "\(file): not an integer: '\(token)'") }
-            all.append(value)
+    /// - Parameter hasCount: whether the file starts with `P`; `nil` detects it (see ``read(_:)``).
+    /// - Throws: ``Failure`` holding the located diagnostics (`file:line:column: error: …`).
+    public static func instances(in text: String, file: String, hasCount: Bool? = nil) throws(Failure) -> [GAPInstance] {
+        do {
+            return try read(.text(text, path: file), hasCount: hasCount)
+        } catch {
+            throw Failure(description: error.diagnostics.map(\.description).joined(separator: "\n"))
         }
-        tokens = all[...]
-        func next() throws(Failure) -> Int {
-            guard let value = tokens.popFirst() else { throw Failure(description: "\(file): ends too early") }
-            return value
-        }
-        func matrix(_ rows: Int, _ columns: Int) throws(Failure) -> [[Int]] {
-            var result: [[Int]] = []
-            for _ in 0..<rows {
-                var row: [Int] = []
-                for _ in 0..<columns { row.append(try next()) }
-                result.append(row)
-            }
-            return result
-        }
-        let count = hasCount ? try next() : 1
-        var result: [GAPInstance] = []
-        for _ in 0..<count {
-            let m = try next()
-            let n = try next()
-            guard m > 0, n > 0 else { throw Failure(description: "\(file): bad size \(m)×\(n)") }
-            let cost = try matrix(m, n)
-            let resource = try matrix(m, n)
-            var capacity: [Int] = []
-            for _ in 0..<m { capacity.append(try next()) }
-            result.append(GAPInstance(agents: m, jobs: n, cost: cost, resource: resource, capacity: capacity))
-        }
-        guard tokens.isEmpty else { throw Failure(description: "\(file): \(tokens.count) tokens left over") }
-        return result
     }
 }
