@@ -34,6 +34,7 @@ extension KapstokCommand {
             if modes.isEmpty {
                 throw ValidationError("give a round (--mentors and --mentees), --sweep or --orlib FILE")
             }
+            try round.check(shared)
         }
 
         /// The files the bench reads, which `--html` must not overwrite.
@@ -51,7 +52,7 @@ extension KapstokCommand {
             } else if sweep.isGiven {
                 report = try sweep.run(output: output, shared: shared)
             } else {
-                report = try round.run(output: output)
+                report = try round.run(output: output, shared: shared)
             }
             try output.writeHTML(report)
         }

@@ -12,19 +12,8 @@ struct BenchRoundOptions: ParsableArguments {
     @Option(help: "A given pairing to measure as strategy 'manual' (a pairings.csv as match writes it: mentee_id,mentor_id,…); its rule violations are counted, not refused.")
     var manual: String?
 
-    @Option(help: "Strategies, comma-separated, from optimal,fair,greedy,stable,random,manual (default: all; manual needs --manual).")
-    var strategies: String?
-
-    @Option(help: "Seeds of the random strategy (\(Limits.benchSeeds.lowerBound)–\(Limits.benchSeeds.upperBound), default \(BenchRoundOptions.defaultSeeds)); it is reported as mean ± sd over them.")
-    var seeds: Int?
-
     @Option(help: "The random strategy's first seed (0–18446744073709551615, default 1); the others follow it.")
     var seed: UInt64?
-
-    @Option(
-        name: .customLong("time-limit"), parsing: .unconditional,
-        help: "Seconds (0 < s ≤ \(Int(SolveOptions.maximumTimeLimit))) for each optimiser run; default: the configuration's time_limit_seconds.")
-    var timeLimit: String?
 
     @Option(help: ArgumentHelp(
         "Re-run the optimal strategy with one setting changed, name=v1,v2,… (repeatable): \(WhatIfSetting.allCases.map(\.rawValue).joined(separator: ", ")).",
@@ -38,22 +27,23 @@ struct BenchRoundOptions: ParsableArguments {
 
     func validate() throws {
         guard isGiven else {
-            if !vary.isEmpty || strategies != nil {
-                throw ValidationError("--vary and --strategies measure a round: give --mentors and --mentees")
+            if !vary.isEmpty || seed != nil {
+                throw ValidationError("--vary and --seed measure a round: give --mentors and --mentees")
             }
             return
         }
         try input.requirePeopleFiles()
-        _ = try strategyNames()
-        if let seeds, !Limits.benchSeeds.contains(seeds) {
-            throw ValidationError("--seeds must be from \(Limits.benchSeeds.lowerBound) to \(Limits.benchSeeds.upperBound); got \(seeds)")
-        }
-        _ = try SolveOptions.seconds(timeLimit)
         _ = try variations()
     }
 
+    /// Checks the shared bench options for a round: the strategy names.
+    func check(_ shared: BenchSharedOptions) throws {
+        guard isGiven else { return }
+        _ = try strategyNames(shared.strategies)
+    }
+
     /// The strategies asked for, in the order given (default: all, manual only with `--manual`).
-    func strategyNames() throws -> [String] {
+    func strategyNames(_ strategies: String?) throws -> [String] {
         guard let strategies else { return Self.allStrategies.filter { $0 != "manual" || manual != nil } }
         var names: [String] = []
         for item in strategies.split(separator: ",", omittingEmptySubsequences: false) {
@@ -76,16 +66,16 @@ struct BenchRoundOptions: ParsableArguments {
         }
     }
 
-    func run(output: BenchOutputOptions) throws -> BenchReport {
+    func run(output: BenchOutputOptions, shared: BenchSharedOptions) throws -> BenchReport {
         if let out = output.out { try OutputOptions.check(out: out) }
         let prepared = try input.prepare()
-        let names = try strategyNames()
+        let names = try strategyNames(shared.strategies)
         var manualPairs: [(mentee: Int, mentor: Int)] = []
         if let manual {
             manualPairs = try Self.loadPairs(manual, round: prepared.round)
         }
         let stated = prepared.round.preferences
-        let seedCount = names.contains("random") ? seeds ?? Self.defaultSeeds : 0
+        let seedCount = names.contains("random") ? shared.seeds ?? Self.defaultSeeds : 0
         let firstSeed = seed ?? 1
         let solver = GLPKSolver()
         var strategies: [any PairingStrategy] = names.map { name in
@@ -100,7 +90,7 @@ struct BenchRoundOptions: ParsableArguments {
         }
         // The other seeds in the same call, so the preference orders are built once.
         for k in 1..<max(1, seedCount) { strategies.append(RandomStrategy(seed: firstSeed &+ UInt64(k))) }
-        let options = StrategyOptions(timeLimit: try SolveOptions.seconds(timeLimit) ?? prepared.round.configuration.pairing.timeLimitSeconds)
+        let options = StrategyOptions(timeLimit: try shared.seconds() ?? prepared.round.configuration.pairing.timeLimitSeconds)
         let all = try prepared.bench(strategies, options: options, stated: stated)
         let runs = Array(all.prefix(names.count))
         let randomRuns = names.contains("random") ? [runs[names.firstIndex(of: "random")!]] + all.dropFirst(names.count) : []

@@ -6,15 +6,15 @@ import Kapstok
 struct BenchSharedOptions: ParsableArguments {
     @Option(
         name: .customLong("time-limit"), parsing: .unconditional,
-        help: "Seconds (0 < s ≤ \(Int(SolveOptions.maximumTimeLimit))) for the optimiser per run (--orlib: per instance, default 30).")
+        help: "Seconds (0 < s ≤ \(Int(SolveOptions.maximumTimeLimit))) for the optimiser per run (a round: default the configuration's time_limit_seconds; --orlib: per instance, default 30).")
     var timeLimit: String?
 
     @Option(
         parsing: .unconditional,
-        help: "Seeds (\(Limits.describe(Limits.benchSeeds))): generated rounds per size with --sweep (default 3).")
+        help: "Seeds (\(Limits.describe(Limits.benchSeeds))): of the random strategy on a round, reported as mean ± sd (default \(BenchRoundOptions.defaultSeeds)); generated rounds per size with --sweep (default 3).")
     var seeds: Int?
 
-    @Option(help: "Comma-separated strategies, e.g. optimal,greedy (--sweep: any of optimal, fair, greedy, stable, random; default all).")
+    @Option(help: "Comma-separated strategies from optimal, fair, greedy, stable, random, manual (a round; default all, manual with --manual) or the first five (--sweep).")
     var strategies: String?
 
     func validate() throws {

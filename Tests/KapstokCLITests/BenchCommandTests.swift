@@ -135,7 +135,7 @@ import Testing
         (["--vary", "domain_weight=2000"], "--vary domain_weight: '2000' is not a number from 0 to 1000"),
         (["--vary", "capacity=+0"], "--vary capacity: '+0' is not +k or -k (k a number > 0 and ≤ 1000) to shift every mentor's capacity, or =k to set it"),
         (["--vary", "min_grade_gap"], "--vary needs name=value[,value…], such as min_grade_gap=0,1,2"),
-        (["--seeds", "0"], "--seeds must be from 1 to 1000; got 0"),
+        (["--seeds", "0"], "--seeds must be between 1 and 100; got 0"),
         (["--strategies", "optimal,best"], "--strategies: unknown strategy 'best'; strategies: optimal, fair, greedy, stable, random, manual"),
         (["--strategies", "manual"], "--strategies: manual needs --manual FILE"),
         (["--time-limit", "-1"], "--time-limit must be positive and at most 604800 seconds (one week); got -1"),

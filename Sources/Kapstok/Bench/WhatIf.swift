@@ -245,7 +245,4 @@ extension String {
     }
 }
 
-extension Limits {
-    /// `kapstok bench --seeds N`: seeds of the random strategy, 1…1000 (each is one run).
-    public static let benchSeeds: ClosedRange<Int> = 1...1000
-}
+

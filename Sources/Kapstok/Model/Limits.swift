@@ -105,7 +105,8 @@ public enum Limits {
     public static let sweepPairs = 20_000_000
     /// Sizes of one sweep: 1…20.
     public static let sweepSizes: ClosedRange<Int> = 1...20
-    /// `kapstok bench --seeds`: seeds per size (sweep): 1…100.
+    /// `kapstok bench --seeds`: seeds of the random strategy on a round, or generated rounds per
+    /// size in a sweep: 1…100.
     public static let benchSeeds: ClosedRange<Int> = 1...100
 
     /// `mentees × mentors`, or `nil` when that exceeds ``maxPairs`` (computed without overflow).
