@@ -54,7 +54,7 @@ enum BenchTable {
                 figures.append(("  interest " + name.dropFirst("coverage_domain_".count), name, 1, true, { percent(index < $0.domainCoverage.count ? $0.domainCoverage[index].share : nil) }))
             }
         }
-        figures.append(("seconds", "seconds", 3, false, { Format.number($0.seconds, decimals: 3) }))
+        figures.append(("seconds", "seconds", 4, false, { Format.number($0.seconds, decimals: 4) }))
 
         func cell(_ figure: Figure, _ run: BenchRun) -> String {
             guard useSummary, run.result.strategy == "random", let field = figure.field else { return figure.text(run.metrics) }
@@ -105,7 +105,7 @@ enum BenchTable {
                 entry.isBaseline ? "" : delta(metrics.minScore, baseline?.minScore), gap,
                 entry.isBaseline ? "" : delta(metrics.gapCovered, baseline?.gapCovered, decimals: 1, scale: 100),
                 metrics.loadGini.map { Format.number($0, decimals: 3) } ?? "–", String(metrics.blockingPairs),
-                Format.number(metrics.seconds, decimals: 3),
+                Format.number(metrics.seconds, decimals: 4),
             ])
         }
         return aligned(rows) + notes

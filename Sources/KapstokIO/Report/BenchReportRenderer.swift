@@ -68,7 +68,7 @@ public enum BenchReportRenderer {
         Metric(name: "worst_rank", label: "Worst rank", format: .number(decimals: 0), higherIsBetter: false, isCompared: false),
         Metric(name: "envy", label: "Envy (mentee pairs)", format: .number(decimals: 0), higherIsBetter: false, isCompared: true),
         Metric(name: "violations", label: "Rule violations", format: .number(decimals: 0), higherIsBetter: false, isCompared: true),
-        Metric(name: "seconds", label: "Run time (s)", format: .number(decimals: 3), higherIsBetter: false, isCompared: true),
+        Metric(name: "seconds", label: "Run time (s)", format: .number(decimals: 4), higherIsBetter: false, isCompared: true),
     ]
 
     static func metric(_ name: String) -> Metric {
