@@ -191,7 +191,7 @@ public struct GLPKParameters: Sendable, Hashable {
     /// proximity search (`ps_heur`), which looks for better solutions near the incumbent by
     /// solving sub-MIPs, at the root (default 5 s: on the OR-Library instance c05200 it turns a
     /// time-limited run into a proof within 30 s); `nil` or 0: off.
-    public var proximitySearchSeconds: Double? = 5
+    public var proximitySearchSeconds: Double?
 
     public init(cuttingPlanes: Bool = true) {
         self.cuttingPlanes = cuttingPlanes
