@@ -243,15 +243,27 @@ final class GLPKProblem {
         }
         control.msg_lev = parameters.logHandler == nil ? GLP_MSG_OFF : GLP_MSG_ON
         control.presolve = GLP_OFF
+        if parameters.startingSolution != nil, let seconds = options.proximitySearchSeconds, seconds > 0,
+           let milliseconds = Self.milliseconds(min(seconds, parameters.timeLimit ?? seconds)) {
+            control.ps_heur = GLP_ON
+            control.ps_tm_lim = milliseconds
+        }
         control.mip_gap = parameters.relativeGap
         if let tolerance = parameters.objectiveTolerance, tolerance.isFinite, tolerance >= 0 { control.tol_obj = tolerance }
         if let milliseconds = Self.milliseconds(parameters.timeLimit) { control.tm_lim = milliseconds }
         let progress = BranchProgress()
+        progress.start = parameters.startingSolution.map { [0] + $0 }  // 1-based for GLPK
         control.cb_info = Unmanaged.passUnretained(progress).toOpaque()
         control.cb_func = { tree, info in
             guard let tree, let info else { return }
             let progress = Unmanaged<BranchProgress>.fromOpaque(info).takeUnretainedValue()
-            if glp_ios_reason(tree) == GLP_ISELECT { progress.nodes += 1 }
+            let reason = glp_ios_reason(tree)
+            if reason == GLP_ISELECT { progress.nodes += 1 }
+            if reason == GLP_IHEUR, let start = progress.start {
+                // Offered once, at the first node whose LP is solved (the root).
+                progress.start = nil
+                progress.startAccepted = glp_ios_heur_sol(tree, start) == 0
+            }
             let best = glp_ios_best_node(tree)
             if best != 0 { progress.bound = glp_ios_node_bound(tree, best) }
         }
@@ -334,4 +346,7 @@ final class GLPKProblem {
 private final class BranchProgress {
     var bound: Double?
     var nodes = 0
+    /// The starting solution still to offer (index 0 unused, GLPK's columns are 1-based).
+    var start: [Double]?
+    var startAccepted = false
 }

@@ -19,6 +19,8 @@ public struct GLPKSolver: IncrementalSolver {
         let problem = GLPKProblem()
         problem.load(model)
         if model.hasIntegerVariables {
+            var parameters = parameters
+            parameters.startingSolution = Self.checkedStart(parameters.startingSolution, model: model)
             return try problem.branchAndCut(parameters: parameters, options: options, columns: model.variables.count)
         }
         return try problem.simplex(
@@ -37,6 +39,14 @@ public struct GLPKSolver: IncrementalSolver {
             termination: Termination(reason: .optimal, detail: "no variables"), objectiveValue: model.objectiveOffset,
             bestBound: model.objectiveOffset, values: [],
             duals: [Double](repeating: 0, count: model.constraints.count))
+    }
+
+    /// A starting solution GLPK may be given: one value per variable, integral where the model
+    /// asks, and feasible (GLPK's `glp_ios_heur_sol` checks integrality only, so an infeasible
+    /// incumbent would prune the true optimum away); `nil` otherwise.
+    static func checkedStart(_ start: [Double]?, model: Model) -> [Double]? {
+        guard let start, model.isFeasible(start, tolerance: 1e-9) else { return nil }
+        return start
     }
 
     public func makeSession(for model: Model) throws -> any SolverSession {
@@ -155,6 +165,8 @@ final class GLPKSession: SolverSession {
         let problem = try problem()
         if let trivial = GLPKSolver.solveWithoutVariables(model) { return trivial }
         if model.hasIntegerVariables {
+            var parameters = parameters
+            parameters.startingSolution = GLPKSolver.checkedStart(parameters.startingSolution, model: model)
             return try problem.branchAndCut(parameters: parameters, options: options, columns: model.variables.count)
         }
         return try solveRelaxation(parameters: parameters)
@@ -174,6 +186,13 @@ public struct GLPKParameters: Sendable, Hashable {
     public var mirCuts = true
     public var coverCuts = true
     public var cliqueCuts = true
+
+    /// With a starting solution (``SolveParameters/startingSolution``): seconds of GLPK's
+    /// proximity search (`ps_heur`), which looks for better solutions near the incumbent by
+    /// solving sub-MIPs, at the root; `nil` (the default) or 0: off. With 5 s the OR-Library
+    /// instance c05200 was proven within 30 s and b05200 no longer was (measured under load);
+    /// on small models it costs more than it saves (gap1–gap12 in the tests: 13.5 s against 9.5 s).
+    public var proximitySearchSeconds: Double?
 
     public init(cuttingPlanes: Bool = true) {
         self.cuttingPlanes = cuttingPlanes

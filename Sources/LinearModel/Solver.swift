@@ -13,6 +13,11 @@ public struct SolveParameters: Sendable {
     /// `tol_dj`); `nil`: the solver's default (GLPK: 1e-7). A column-generation proof that prices
     /// with a finer tolerance needs the simplex to be as strict.
     public var reducedCostTolerance: Double?
+    /// A feasible solution of the model (one value per variable, in ``Model/variables`` order)
+    /// that a MIP search may take as its first incumbent, so that it prunes against it from the
+    /// start; `nil`: none. Solvers check it against the model and ignore it when it is not
+    /// feasible; solvers without such a hook ignore it.
+    public var startingSolution: [Double]?
     /// Receives the solver's log lines; `nil` keeps the solver silent.
     public var logHandler: (@Sendable (String) -> Void)?
 
@@ -24,6 +29,7 @@ public struct SolveParameters: Sendable {
         self.relativeGap = relativeGap
         self.objectiveTolerance = objectiveTolerance
         reducedCostTolerance = nil
+        startingSolution = nil
         self.logHandler = logHandler
     }
 }

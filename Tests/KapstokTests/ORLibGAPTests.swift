@@ -47,9 +47,15 @@ struct ORLibGAPTests {
         Case(file: "gapa.txt", index: $0, optimum: $1, maximise: false)
     }
 
+    /// gapb instances that the Lagrangian relaxation (see `AssignmentRelaxation`) lets GLPK prove
+    /// quickly, with their published optima (minimisation): b10100 1407, b20100 1166.
+    static let gapbCases: [Case] = [(2, 1407), (4, 1166)].map {
+        Case(file: "gapb.txt", index: $0.0, optimum: $0.1, maximise: false)
+    }
+
     static func instance(_ testCase: Case) throws -> GAPInstance {
         let all = try ORLibGAP.instances(file: testCase.file)
-        let expected = testCase.file == "gapa.txt" ? 6 : 5
+        let expected = ["gapa.txt", "gapb.txt"].contains(testCase.file) ? 6 : 5
         try #require(all.count == expected, "\(testCase.file) holds \(expected) instances")
         return all[testCase.index]
     }
@@ -94,7 +100,7 @@ struct ORLibGAPTests {
         Self.check(result, instance: instance, testCase: testCase)
     }
 
-    @Test("gapa (minimisation, scores = −cost) reaches the published optimum", arguments: gapaCases)
+    @Test("gapa and two gapb (minimisation, scores = −cost) reach the published optimum", arguments: gapaCases + gapbCases)
     func gapaOptimum(_ testCase: Case) throws {
         let instance = try Self.instance(testCase)
         let prepared = try PreparedRound(round: instance.round(maximise: false))

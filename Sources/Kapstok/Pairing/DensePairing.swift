@@ -89,6 +89,7 @@ struct DensePairing: PairingBackend {
     mutating func solve(threshold: Double, deadline: ContinuousClock.Instant?) throws -> PairingStep {
         let (pairs, units) = pairs(threshold: threshold)
         candidateCount = max(candidateCount, pairs.count)
+        if let step = try solveWithRelaxation(pairs: pairs, units: units, deadline: deadline) { return step }
         let full = try solve(pairs: pairs, units: units, goal: .scoreMatchingEveryone, deadline: deadline)
         switch full.termination.reason {
         case .infeasible, .infeasibleOrUnbounded:
@@ -107,7 +108,70 @@ struct DensePairing: PairingBackend {
         return best
     }
 
-    private func solve(pairs: [Pair], units: Units, goal: Goal, deadline: ContinuousClock.Instant?) throws -> PairingStep {
+    /// Subgradient steps of the relaxation per solve (see ``AssignmentRelaxation``).
+    static let relaxationIterations = 600
+
+    /// The step with every mentee matched, when the Lagrangian relaxation of the assignment rows
+    /// applies (whole-number loads and capacities) and its heuristic finds such a pairing; `nil`
+    /// otherwise (then the plain models decide).
+    ///
+    /// When the relaxation's bound proves its pairing, no model is solved. Otherwise the model
+    /// keeps only the pairs that some pairing better than the heuristic's could use, starts
+    /// from that pairing, and its proven bound (or the Lagrangian one, whichever is lower, never
+    /// below the pairing found) is the step's.
+    private func solveWithRelaxation(pairs: [Pair], units: Units, deadline: ContinuousClock.Instant?) throws -> PairingStep? {
+        var pins: [Int: Int] = [:]
+        for (index, pair) in pairs.enumerated() where problem.required[pair.mentee] == pair.mentor { pins[pair.mentee] = index }
+        guard pins.count == problem.required.count,
+              var relaxation = AssignmentRelaxation(
+                jobs: problem.menteeCount, capacities: problem.capacity,
+                items: pairs.map { ($0.mentee, $0.mentor, $0.value, $0.load) }, pinned: pins, integral: units.integral)
+        else { return nil }
+        relaxation.run(iterationLimit: Self.relaxationIterations, deadline: deadline)
+        guard let incumbent = relaxation.incumbent else { return nil }
+        func assignment(_ chosen: [Int?]) -> [Int?] {
+            var result = [Int?](repeating: nil, count: problem.menteeCount)
+            for case let index? in chosen { result[pairs[index].mentee] = pairs[index].mentor }
+            return result
+        }
+        let matched = incumbent.compactMap { $0 }.count
+        let heuristic = assignment(incumbent)
+        if relaxation.isProven {
+            return PairingStep(
+                termination: Termination(reason: .optimal, detail: "the Lagrangian bound proves the heuristic pairing"),
+                assignment: heuristic, bound: units.raw(relaxation.provenBound, matched: matched))
+        }
+        let kept = pairs.indices.filter { relaxation.isKept($0) }
+        var start = [Double](repeating: 0, count: kept.count)
+        var position = [Int](repeating: -1, count: pairs.count)
+        for (offset, index) in kept.enumerated() { position[index] = offset }
+        for case let index? in incumbent { start[position[index]] = 1 }
+        let step = try solve(
+            pairs: kept.map { pairs[$0] }, units: units, goal: .scoreMatchingEveryone, deadline: deadline, start: start)
+        let lagrangian = units.raw(relaxation.provenBound, matched: matched)
+        let heuristicTotal = units.raw(relaxation.incumbentValue, matched: matched)
+        guard let found = step.assignment, step.termination.hasPrimalFeasibleSolution else {
+            // Stopped (or failed) before the model reported a pairing: the heuristic's stands.
+            let detail = step.termination.limit != nil
+                ? "stopped before the model improved on the heuristic pairing"
+                : "the model over the remaining pairs ended without a pairing (\(step.termination.detail))"
+            return PairingStep(
+                termination: Termination(reason: .feasible, limit: step.termination.limit, detail: detail),
+                assignment: heuristic, bound: min(step.bound ?? lagrangian, lagrangian))
+        }
+        var total = 0.0
+        for (i, mentor) in found.enumerated() {
+            if let j = mentor, let entry = problem.table.entry(mentee: i, mentor: j) { total += entry.score }
+        }
+        let better = total >= heuristicTotal - 1e-9 * (1 + abs(heuristicTotal))
+        return PairingStep(
+            termination: step.termination, assignment: better ? found : heuristic,
+            bound: min(step.bound ?? lagrangian, lagrangian))
+    }
+
+    private func solve(
+        pairs: [Pair], units: Units, goal: Goal, deadline: ContinuousClock.Instant?, start: [Double]? = nil
+    ) throws -> PairingStep {
         let n = problem.menteeCount
         let m = problem.mentorCount
         var model = Model(sense: .maximize)
@@ -139,6 +203,7 @@ struct DensePairing: PairingBackend {
             model.addConstraint(variables.map { ($0, 1.0) }, lower: Double(k), upper: Double(k))
         }
         var parameters = deadline.parameters
+        parameters.startingSolution = start
         switch goal {
         case .mostMatched:
             parameters.objectiveTolerance = Self.objectiveTolerance(maximum: Double(n), integral: true)
