@@ -18,6 +18,19 @@ extension BenchOutputOptions {
         }
         let folder = target.deletingLastPathComponent()
         if WorkspaceLayout.isWorkspace(folder) { try WorkspaceOptions.refuseOwnFile(html, flag: "--html", of: folder) }
+        if let out, Self.isInside(html, folder: out) {
+            Terminal.error("error: --html '\(TerminalText.escaped(html))' is inside the --out folder '\(TerminalText.escaped(out))', whose files are replaced together; write the report beside it")
+            throw ExitCode(73)
+        }
+    }
+
+    /// Whether `path` lies in `folder` or below it (symbolic links followed).
+    static func isInside(_ path: String, folder: String) -> Bool {
+        func parts(_ text: String) -> [String] {
+            URL(fileURLWithPath: text).standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        }
+        let (file, root) = (parts(path), parts(folder))
+        return file.count > root.count && Array(file.prefix(root.count)) == root
     }
 
     /// Whether two paths name one file: the same path after symbolic links, or the same device

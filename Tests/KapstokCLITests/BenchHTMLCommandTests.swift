@@ -28,4 +28,24 @@ import Testing
         #expect(refused.stderr.contains("is one of the workspace's own files"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("kapstok.toml").path))
     }
+
+    /// The `--out` folder's files are replaced together, so the report may not be one of them
+    /// (or any file below it); beside it is fine.
+    @Test func htmlRefusesAPlaceInsideTheOutFolder() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let sample = Paths.packageRoot.appendingPathComponent("datasets/sample")
+        let round = ["bench", "--mentors", sample.appendingPathComponent("mentors.csv").path,
+                     "--mentees", sample.appendingPathComponent("mentees.csv").path, "--strategies", "greedy", "--out", "results"]
+        for target in ["results/bench.csv", "./results/sub/report.html"] {
+            let refused = try CLI.run(round + ["--html", target], in: folder.url)
+            #expect(refused.exitCode == 73, "\(target): \(refused.stderr)")
+            #expect(refused.stderr.contains("is inside the --out folder 'results'"), "\(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.path("results")), "nothing was written")
+        }
+        let beside = try CLI.run(round + ["--html", "results.html"], in: folder.url)
+        #expect(beside.exitCode == 0, "\(beside.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.path("results/bench.csv")))
+        #expect(FileManager.default.fileExists(atPath: folder.path("results.html")))
+    }
 }
