@@ -110,6 +110,8 @@ struct DensePairing: PairingBackend {
 
     /// Subgradient steps of the relaxation per solve (see ``AssignmentRelaxation``).
     static let relaxationIterations = 600
+    /// Most nodes of the branch-and-bound over the Lagrangian bound before GLPK takes over.
+    static let branchNodeLimit = 20_000
 
     /// The step with every mentee matched, when the Lagrangian relaxation of the assignment rows
     /// applies (whole-number loads and capacities) and its heuristic finds such a pairing; `nil`
@@ -140,6 +142,18 @@ struct DensePairing: PairingBackend {
             return PairingStep(
                 termination: Termination(reason: .optimal, detail: "the Lagrangian bound proves the heuristic pairing"),
                 assignment: heuristic, bound: units.raw(relaxation.provenBound, matched: matched))
+        }
+        // Branch-and-bound over the Lagrangian bound: exhaustive unless stopped.
+        var tree = AssignmentBranchAndBound(
+            jobs: problem.menteeCount, capacities: problem.capacity,
+            items: pairs.map { ($0.mentee, $0.mentor, $0.value, $0.load) }, pinned: pins, integral: units.integral)
+        tree.search(root: relaxation, nodeLimit: Self.branchNodeLimit, deadline: deadline)
+        if tree.isProven, let best = tree.incumbent {
+            let value = units.raw(tree.incumbentValue, matched: matched)
+            return PairingStep(
+                termination: Termination(
+                    reason: .optimal, detail: "branch-and-bound over the Lagrangian bound (\(tree.nodes) nodes) proves the pairing"),
+                assignment: assignment(best), bound: value)
         }
         let kept = pairs.indices.filter { relaxation.isKept($0) }
         var start = [Double](repeating: 0, count: kept.count)
