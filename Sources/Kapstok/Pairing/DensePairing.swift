@@ -137,11 +137,10 @@ struct DensePairing: PairingBackend {
             return result
         }
         let matched = incumbent.compactMap { $0 }.count
-        let heuristic = assignment(incumbent)
         if relaxation.isProven {
             return PairingStep(
                 termination: Termination(reason: .optimal, detail: "the Lagrangian bound proves the heuristic pairing"),
-                assignment: heuristic, bound: units.raw(relaxation.provenBound, matched: matched))
+                assignment: assignment(incumbent), bound: units.raw(relaxation.provenBound, matched: matched))
         }
         // Branch-and-bound over the Lagrangian bound: exhaustive unless stopped.
         var tree = AssignmentBranchAndBound(
@@ -155,15 +154,21 @@ struct DensePairing: PairingBackend {
                     reason: .optimal, detail: "branch-and-bound over the Lagrangian bound (\(tree.nodes) nodes) proves the pairing"),
                 assignment: assignment(best), bound: value)
         }
-        let kept = pairs.indices.filter { relaxation.isKept($0) }
+        // Not proven in time: the model starts from the tree's best pairing (every pair it uses
+        // stays in the model; fixing against the older, lower incumbent stays valid).
+        let best = tree.incumbent ?? incumbent
+        let heuristic = assignment(best)
+        var inBest = [Bool](repeating: false, count: pairs.count)
+        for case let index? in best { inBest[index] = true }
+        let kept = pairs.indices.filter { relaxation.isKept($0) || inBest[$0] }
         var start = [Double](repeating: 0, count: kept.count)
         var position = [Int](repeating: -1, count: pairs.count)
         for (offset, index) in kept.enumerated() { position[index] = offset }
-        for case let index? in incumbent { start[position[index]] = 1 }
+        for case let index? in best { start[position[index]] = 1 }
         let step = try solve(
             pairs: kept.map { pairs[$0] }, units: units, goal: .scoreMatchingEveryone, deadline: deadline, start: start)
         let lagrangian = units.raw(relaxation.provenBound, matched: matched)
-        let heuristicTotal = units.raw(relaxation.incumbentValue, matched: matched)
+        let heuristicTotal = units.raw(max(tree.incumbentValue, relaxation.incumbentValue), matched: matched)
         guard let found = step.assignment, step.termination.hasPrimalFeasibleSolution else {
             // Stopped (or failed) before the model reported a pairing: the heuristic's stands.
             let detail = step.termination.limit != nil
