@@ -146,7 +146,10 @@ struct DensePairing: PairingBackend {
         var tree = AssignmentBranchAndBound(
             jobs: problem.menteeCount, capacities: problem.capacity,
             items: pairs.map { ($0.mentee, $0.mentor, $0.value, $0.load) }, pinned: pins, integral: units.integral)
-        tree.search(root: relaxation, nodeLimit: Self.branchNodeLimit, deadline: deadline)
+        // Two thirds of the time left go to the tree, the rest to GLPK from the tree's best pairing.
+        let now = ContinuousClock.now
+        let treeDeadline = deadline.map { $0 > now ? now + ($0 - now) * 2 / 3 : $0 }
+        tree.search(root: relaxation, nodeLimit: Self.branchNodeLimit, deadline: treeDeadline)
         if tree.isProven, let best = tree.incumbent {
             let value = units.raw(tree.incumbentValue, matched: matched)
             return PairingStep(
