@@ -62,6 +62,22 @@ struct AssignmentRelaxation {
     /// The least Lagrangian bound seen (`+∞` before the first iteration).
     private(set) var bound = Double.infinity
     private(set) var iterations = 0
+    /// A value known to be reached by some assignment elsewhere (a branch-and-bound incumbent):
+    /// bounds, fixing and step lengths work against `max(incumbentValue, cutoff)`.
+    var cutoff = -Double.infinity
+    /// The multipliers at the least bound, and the knapsacks' choice there (for warm starts and
+    /// branching).
+    private(set) var multipliers: [Double] = []
+    private(set) var relaxedChoice: [Bool] = []
+
+    /// The value to beat: the incumbent's or the cutoff, whichever is higher.
+    var threshold: Double { max(incumbentValue, cutoff) }
+
+    /// Whether the bound shows that no assignment here beats ``threshold``.
+    var isPruned: Bool {
+        guard threshold > -Double.infinity else { return false }
+        return integral ? (bound + 1e-6).rounded(.down) <= threshold : bound <= threshold + 1e-9 * (1 + abs(threshold))
+    }
 
     /// Subgradient steps between two local-search bursts on the incumbent.
     static let searchInterval = 150
@@ -80,7 +96,7 @@ struct AssignmentRelaxation {
     ///   - items: `(job, agent, value, weight)` with `weight` a whole number.
     ///   - pinned: job → the index in `items` it must take.
     init?(jobs: Int, capacities: [Double], items raw: [(job: Int, agent: Int, value: Double, weight: Double)],
-          pinned pins: [Int: Int], integral: Bool) {
+          pinned pins: [Int: Int], excluded: [Bool]? = nil, integral: Bool) {
         jobCount = jobs
         agentCount = capacities.count
         self.integral = integral
@@ -112,7 +128,7 @@ struct AssignmentRelaxation {
             itemsOfJob[item.job].append(index)
             if let pin = pinned[item.job] {
                 fixed[index] = pin != index
-            } else if item.weight > capacity[item.agent] {
+            } else if item.weight > capacity[item.agent] || excluded?[index] == true {
                 fixed[index] = true  // never fits
             } else {
                 itemsOfAgent[item.agent].append(index)
@@ -155,7 +171,10 @@ struct AssignmentRelaxation {
 
     /// Runs subgradient steps until the bound proves the incumbent, the step length has
     /// shrunk away, `iterationLimit` steps are done or `deadline` passes.
-    mutating func run(iterationLimit: Int, deadline: ContinuousClock.Instant?) {
+    mutating func run(
+        iterationLimit: Int, deadline: ContinuousClock.Instant?, start: [Double]? = nil, step initialStep: Double = 2.0,
+        searching: Bool = true
+    ) {
         let free = (0..<jobCount).filter { pinned[$0] == nil && !itemsOfJob[$0].isEmpty }
         guard !free.isEmpty else {
             // Everything pinned: the pins are the assignment.
@@ -176,7 +195,8 @@ struct AssignmentRelaxation {
             }
             u[j] = second.isFinite ? second : (first.isFinite ? first - 1 : 0)
         }
-        var step = 2.0
+        if let start { u = start }
+        var step = initialStep
         var sinceImprovement = 0
         var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
         var tables = KnapsackTables(agentCount: agentCount)
@@ -195,6 +215,8 @@ struct AssignmentRelaxation {
             }
             if value < bound - 1e-12 * (1 + abs(value)) {
                 bound = value
+                multipliers = u
+                relaxedChoice = chosen
                 sinceImprovement = 0
             } else {
                 sinceImprovement += 1
@@ -211,10 +233,10 @@ struct AssignmentRelaxation {
                 norm += g * g
             }
             repair(chosen: chosen)
-            if iterations % Self.searchInterval == 0 { search(kicks: Self.kicksPerSearch, random: &random) }
+            if searching, iterations % Self.searchInterval == 0 { search(kicks: Self.kicksPerSearch, random: &random) }
             fix(multipliers: u, knapsack: knapsack, total: value, tables: tables, chosen: chosen)
-            if isProven || norm == 0 || step < 1e-4 { break }
-            let target = incumbent != nil ? incumbentValue : value - 0.05 * (abs(value) + 1)
+            if isProven || isPruned || norm == 0 || step < 1e-4 { break }
+            let target = threshold > -Double.infinity ? threshold : value - 0.05 * (abs(value) + 1)
             let length = step * max(value - target, 1e-6 * (1 + abs(value))) / norm
             for j in free { u[j] -= length * Double(1 - taken[j]) }
         }
@@ -222,15 +244,16 @@ struct AssignmentRelaxation {
 
     /// Fixes to 0 every unchosen item whose forced-in bound cannot beat the incumbent.
     private mutating func fix(multipliers u: [Double], knapsack: [Double], total: Double, tables: KnapsackTables, chosen: [Bool]) {
-        guard incumbent != nil else { return }
-        let margin = integral ? 1 - 1e-6 : -1e-9 * (1 + abs(incumbentValue))
+        let threshold = threshold
+        guard threshold > -Double.infinity else { return }
+        let margin = integral ? 1 - 1e-6 : -1e-9 * (1 + abs(threshold))
         for i in 0..<agentCount {
             let best = tables.best[i]
             for k in itemsOfAgent[i] where !fixed[k] && !chosen[k] {
                 let item = items[k]
                 let room = capacity[i] - item.weight
                 let forced = total - knapsack[i] + (item.value - u[item.job]) + best[min(room, best.count - 1)]
-                if forced < incumbentValue + margin && incumbent?[item.job] != k { fixed[k] = true }
+                if forced < threshold + margin && incumbent?[item.job] != k { fixed[k] = true }
             }
         }
     }

@@ -110,6 +110,8 @@ struct DensePairing: PairingBackend {
 
     /// Subgradient steps of the relaxation per solve (see ``AssignmentRelaxation``).
     static let relaxationIterations = 600
+    /// Most nodes of the branch-and-bound over the Lagrangian bound before GLPK takes over.
+    static let branchNodeLimit = 20_000
 
     /// The step with every mentee matched, when the Lagrangian relaxation of the assignment rows
     /// applies (whole-number loads and capacities) and its heuristic finds such a pairing; `nil`
@@ -135,21 +137,41 @@ struct DensePairing: PairingBackend {
             return result
         }
         let matched = incumbent.compactMap { $0 }.count
-        let heuristic = assignment(incumbent)
         if relaxation.isProven {
             return PairingStep(
                 termination: Termination(reason: .optimal, detail: "the Lagrangian bound proves the heuristic pairing"),
-                assignment: heuristic, bound: units.raw(relaxation.provenBound, matched: matched))
+                assignment: assignment(incumbent), bound: units.raw(relaxation.provenBound, matched: matched))
         }
-        let kept = pairs.indices.filter { relaxation.isKept($0) }
+        // Branch-and-bound over the Lagrangian bound: exhaustive unless stopped.
+        var tree = AssignmentBranchAndBound(
+            jobs: problem.menteeCount, capacities: problem.capacity,
+            items: pairs.map { ($0.mentee, $0.mentor, $0.value, $0.load) }, pinned: pins, integral: units.integral)
+        // Two thirds of the time left go to the tree, the rest to GLPK from the tree's best pairing.
+        let now = ContinuousClock.now
+        let treeDeadline = deadline.map { $0 > now ? now + ($0 - now) * 2 / 3 : $0 }
+        tree.search(root: relaxation, nodeLimit: Self.branchNodeLimit, deadline: treeDeadline)
+        if tree.isProven, let best = tree.incumbent {
+            let value = units.raw(tree.incumbentValue, matched: matched)
+            return PairingStep(
+                termination: Termination(
+                    reason: .optimal, detail: "branch-and-bound over the Lagrangian bound (\(tree.nodes) nodes) proves the pairing"),
+                assignment: assignment(best), bound: value)
+        }
+        // Not proven in time: the model starts from the tree's best pairing (every pair it uses
+        // stays in the model; fixing against the older, lower incumbent stays valid).
+        let best = tree.incumbent ?? incumbent
+        let heuristic = assignment(best)
+        var inBest = [Bool](repeating: false, count: pairs.count)
+        for case let index? in best { inBest[index] = true }
+        let kept = pairs.indices.filter { relaxation.isKept($0) || inBest[$0] }
         var start = [Double](repeating: 0, count: kept.count)
         var position = [Int](repeating: -1, count: pairs.count)
         for (offset, index) in kept.enumerated() { position[index] = offset }
-        for case let index? in incumbent { start[position[index]] = 1 }
+        for case let index? in best { start[position[index]] = 1 }
         let step = try solve(
             pairs: kept.map { pairs[$0] }, units: units, goal: .scoreMatchingEveryone, deadline: deadline, start: start)
         let lagrangian = units.raw(relaxation.provenBound, matched: matched)
-        let heuristicTotal = units.raw(relaxation.incumbentValue, matched: matched)
+        let heuristicTotal = units.raw(max(tree.incumbentValue, relaxation.incumbentValue), matched: matched)
         guard let found = step.assignment, step.termination.hasPrimalFeasibleSolution else {
             // Stopped (or failed) before the model reported a pairing: the heuristic's stands.
             let detail = step.termination.limit != nil
