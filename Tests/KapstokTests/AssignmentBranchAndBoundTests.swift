@@ -27,6 +27,14 @@ import Testing
         #expect(tree.incumbent == [0, 3, 4])
     }
 
+    /// A root that never ran a step (its deadline had passed) has nothing to branch on: the tree
+    /// must not call that proven, for "proven without an incumbent" means no assignment exists.
+    @Test("a root without a single step proves nothing")
+    func rootThatNeverRan() throws {
+        let tree = try Self.solve(jobs: 3, capacities: [3, 2], items: AssignmentRelaxationTests.items, rootIterations: 0)
+        #expect(!tree.isProven)
+    }
+
     /// Three jobs of weight 2 and two agents of capacity 3: each agent holds one job at most, so
     /// no assignment places all three, and the exhausted tree says so.
     @Test("an instance without any assignment is exhausted without an incumbent")

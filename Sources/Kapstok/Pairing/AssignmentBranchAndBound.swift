@@ -67,10 +67,14 @@ struct AssignmentBranchAndBound {
         if let start = root.incumbent { offer(start, value: root.incumbentValue) }
         rootBound = root.provenBound
         var stack: [Node] = []
-        if let branches = children(of: root, pins: pins) { stack.append(contentsOf: branches) } else if root.isPruned || root.isProven {
-            isProven = true
+        guard let branches = children(of: root, pins: pins) else {
+            // Nothing to branch on: the root is proven or pruned, or its relaxed choice leaves a
+            // job without any pair (no assignment exists), or it never ran a step (its deadline
+            // had passed: no relaxed choice) and then nothing is proven.
+            isProven = root.isPruned || root.isProven || !root.relaxedChoice.isEmpty
             return
         }
+        stack.append(contentsOf: branches)
         while let node = stack.popLast() {
             if nodes >= nodeLimit || deadline.hasPassed { return }
             nodes += 1
