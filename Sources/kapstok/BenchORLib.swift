@@ -53,14 +53,9 @@ struct BenchORLibOptions: ParsableArguments {
                 timeLimit: timeLimit, known: value.map { (Double($0.value), $0.isOptimal) }))
         }
         if let out = output.out {
-            do {
-                try OutputFolder(URL(fileURLWithPath: out)).commit(
-                    ORLibExport.files(for: results, maximise: maximise, withKnown: known).map { ($0.name, $0.data) },
-                    owning: ORLibExport.ownership, command: "kapstok bench --orlib", hook: FaultInjection.commitHook())
-            } catch {
-                Terminal.error("error: \(TerminalText.escaped(error.description))")
-                throw ExitCode(73)
-            }
+            try OutputOptions.commit(
+                ORLibExport.files(for: results, maximise: maximise, withKnown: known).map { ($0.name, $0.data) }, to: out,
+                owning: ORLibExport.ownership, command: "kapstok bench --orlib")
         }
         let file = TerminalText.escaped(path)
         let sense = maximise ? "maximisation" : "minimisation"

@@ -111,7 +111,7 @@ struct BenchRoundOptions: ParsableArguments {
         let randomColumns = BenchMetrics.columnSummary(of: randomRuns.map(\.metrics))
         if let out = output.out {
             let files = BenchExport.files(for: report, randomColumns: randomColumns)
-            try Self.commit(files, to: out, owning: BenchExport.ownership, command: "kapstok bench")
+            try OutputOptions.commit(files.map { ($0.name, $0.data) }, to: out, owning: BenchExport.ownership, command: "kapstok bench")
         }
         print(BenchTable.render(report, randomColumns: randomColumns, folder: output.out))
         return report
@@ -125,16 +125,6 @@ struct BenchRoundOptions: ParsableArguments {
             return loaded.pairs
         } catch {
             throw Terminal.refuse(error)
-        }
-    }
-
-    /// Writes files to an output folder in one commit; exit 73 when that fails.
-    static func commit(_ files: [ExportedFile], to out: String, owning: OutputFolder.Ownership, command: String) throws {
-        do {
-            try BenchExport.write(files, to: URL(fileURLWithPath: out), owning: owning, command: command, hook: FaultInjection.commitHook())
-        } catch {
-            Terminal.error("error: \(TerminalText.escaped(error.description))")
-            throw ExitCode(73)
         }
     }
 }

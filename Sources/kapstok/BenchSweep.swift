@@ -67,14 +67,9 @@ struct BenchSweepOptions: ParsableArguments {
         let measurements = try sweep.run(solver: GLPKSolver(), memory: probe)
         let fits = GrowthFit.fits(of: measurements)
         if let out = output.out {
-            do {
-                try OutputFolder(URL(fileURLWithPath: out)).commit(
-                    SweepExport.files(for: measurements, fits: fits).map { ($0.name, $0.data) },
-                    owning: SweepExport.ownership, command: "kapstok bench --sweep", hook: FaultInjection.commitHook())
-            } catch {
-                Terminal.error("error: \(TerminalText.escaped(error.description))")
-                throw ExitCode(73)
-            }
+            try OutputOptions.commit(
+                SweepExport.files(for: measurements, fits: fits).map { ($0.name, $0.data) }, to: out,
+                owning: SweepExport.ownership, command: "kapstok bench --sweep")
         }
         let sizesText = sweep.sizes.map { "\($0.mentees)×\($0.mentors)" }.joined(separator: ", ")
         var lines = [

@@ -37,9 +37,9 @@ extension KapstokCommand {
             let stated = prepared.round.preferences
             let run = try prepared.bench([ManualStrategy(pairs: pairs)], stated: stated)[0]
             if let out {
-                try BenchRoundOptions.commit(
-                    BenchExport.evaluateFiles(run, prepared: prepared), to: out, owning: BenchExport.evaluateOwnership,
-                    command: "kapstok evaluate")
+                try OutputOptions.commit(
+                    BenchExport.evaluateFiles(run, prepared: prepared).map { ($0.name, $0.data) }, to: out,
+                    owning: BenchExport.evaluateOwnership, command: "kapstok evaluate")
             }
             let round = prepared.round
             var lines = ["Kapstok evaluation: \(round.mentees.count) mentees × \(round.mentors.count) mentors, \(counted(pairs.count, "given pair"))"]

@@ -113,6 +113,19 @@ enum OutputOptions {
         }
     }
 
+    /// Writes files into an output folder as one commit (``OutputFolder``, with the test fault
+    /// hooks); exit 73 with the reason when that fails, the folder's old files untouched.
+    static func commit(
+        _ files: [(name: String, data: Data)], to out: String, owning ownership: OutputFolder.Ownership, command: String
+    ) throws {
+        do {
+            try OutputFolder(URL(fileURLWithPath: out)).commit(files, owning: ownership, command: command, hook: FaultInjection.commitHook())
+        } catch {
+            Terminal.error("error: \(TerminalText.escaped(error.description))")
+            throw ExitCode(73)
+        }
+    }
+
     static func write(_ result: RoundResult, to path: String) throws {
         do {
             try RoundResultExport.write(result, to: URL(fileURLWithPath: path), hook: FaultInjection.commitHook())

@@ -84,13 +84,7 @@ struct ScheduleFileOptions: ParsableArguments {
         _ files: [(name: String, data: Data)], to out: String, command: String,
         ownership: OutputFolder.Ownership = ScheduleExport.ownership
     ) throws {
-        do {
-            try OutputFolder(URL(fileURLWithPath: out)).commit(
-                files, owning: ownership, command: command, hook: FaultInjection.commitHook())
-        } catch {
-            Terminal.error("error: \(TerminalText.escaped(error.description))")
-            throw ExitCode(73)
-        }
+        try OutputOptions.commit(files, to: out, owning: ownership, command: command)
     }
 }
 

@@ -33,8 +33,17 @@ extension PreparedRound {
     /// weighted sum over a role's competencies.
     public func competencyCoverage(of assignment: [Int?]) -> [(competency: String, share: Double?)] {
         let competencies = round.framework.competencies
-        guard let model = scoring else { return competencies.map { ($0.id, nil) } }
-        let count = competencies.count
+        guard let sums = competencyGaps(of: assignment) else { return competencies.map { ($0.id, nil) } }
+        return competencies.indices.map { (competencies[$0].id, sums.gap[$0] > 0 ? sums.covered[$0] / sums.gap[$0] : nil) }
+    }
+
+    /// Per competency (framework order): the mentees' gap Σ_i g_ic and the part their mentors
+    /// cover, Σ_i min(g_ic, max(0, level_{a(i)c} − current_ic)), unmatched mentees covering
+    /// nothing; `nil` in scores mode. The one pass behind ``competencyCoverage(of:)`` and the
+    /// role and overall shares of ``BenchMetrics``.
+    func competencyGaps(of assignment: [Int?]) -> (gap: [Double], covered: [Double])? {
+        guard let model = scoring else { return nil }
+        let count = round.framework.competencies.count
         var gap = [Double](repeating: 0, count: count)
         var covered = gap
         for i in 0..<round.mentees.count {
@@ -46,6 +55,6 @@ extension PreparedRound {
                 if let j { covered[c] += min(g, max(0, model.mentorLevels[j * count + c] - model.menteeCurrent[i * count + c])) }
             }
         }
-        return competencies.indices.map { (competencies[$0].id, gap[$0] > 0 ? covered[$0] / gap[$0] : nil) }
+        return (gap, covered)
     }
 }

@@ -77,24 +77,20 @@ extension PreparedRound {
         let n = round.mentees.count
         let m = round.mentors.count
         let assignment = result.assignment
-        let scores = BenchScores(self)
+        let known = pairScores(of: assignment)
+        let load = mentorLoads(of: assignment)
         var matched = 0
-        var known: [Double] = []
-        var load = [Double](repeating: 0, count: m)
         // Allowed pairs only: the mentor each mentee counts as having for ranks, blocking, envy.
         var mentorOf = [Int?](repeating: nil, count: n)
         var menteesOf = [Int](repeating: 0, count: m)
         for i in 0..<min(n, assignment.count) {
             guard let j = assignment[i] else { continue }
             matched += 1
-            if let s = scores.score(mentee: i, mentor: j) { known.append(s) }
-            load[j] += scores.load(mentee: i, mentor: j)
             if preferences.menteeRank(mentee: i, mentor: j) > 0 {
                 mentorOf[i] = j
                 menteesOf[j] += 1
             }
         }
-        known.sort()
         let total = known.reduce(0, +)
         var nash = 0.0
         var positive = 0
@@ -155,32 +151,27 @@ extension PreparedRound {
             seconds: result.seconds)
     }
 
-    /// Shares of the weighted competency gap and of the domain interest the assignment covers.
+    /// Shares of the weighted competency gap and of the domain interest the assignment covers:
+    /// per role Σ_c w_c·covered_c / Σ_c w_c·gap_c over its competencies (``competencyGaps(of:)``),
+    /// overall the same over every competency.
     func coverage(of assignment: [Int?]) -> (overall: Double?, roles: [(role: String, share: Double?)], domains: [(domain: String, share: Double?)]) {
         let framework = round.framework
         let roles = framework.roles
-        guard let model = scoring else {
+        guard let model = scoring, let sums = competencyGaps(of: assignment) else {
             return (nil, roles.map { ($0, nil) }, framework.domains.map { ($0.id, nil) })
         }
-        let count = framework.competencies.count
-        let domainCount = framework.domains.count
-        let roleOf = framework.competencies.map { roles.firstIndex(of: $0.group) ?? 0 }
         var gap = [Double](repeating: 0, count: roles.count)
         var covered = gap
+        for (c, competency) in framework.competencies.enumerated() {
+            let role = roles.firstIndex(of: competency.group) ?? 0
+            gap[role] += competency.weight * sums.gap[c]
+            covered[role] += competency.weight * sums.covered[c]
+        }
+        let domainCount = framework.domains.count
         var interest = [Double](repeating: 0, count: domainCount)
         var met = interest
-        for i in 0..<round.mentees.count {
+        for (i, mentee) in round.mentees.enumerated() {
             let j = i < assignment.count ? assignment[i] : nil
-            for c in 0..<count {
-                let g = model.menteeGap[i * count + c]
-                guard g > 0 else { continue }
-                let weight = framework.competencies[c].weight
-                gap[roleOf[c]] += weight * g
-                if let j {
-                    covered[roleOf[c]] += weight * min(g, max(0, model.mentorLevels[j * count + c] - model.menteeCurrent[i * count + c]))
-                }
-            }
-            let mentee = round.mentees[i]
             for d in 0..<min(domainCount, mentee.domainInterest.count) {
                 let wanted = Double(mentee.domainInterest[d])
                 interest[d] += wanted

@@ -59,14 +59,6 @@ public enum BenchExport {
         return files
     }
 
-    /// Writes a round bench's files into `directory` as one commit (see ``OutputFolder``).
-    public static func write(
-        _ files: [ExportedFile], to directory: URL, owning ownership: OutputFolder.Ownership, command: String,
-        hook: ((OutputFolder.CommitStep) -> Void)? = nil
-    ) throws(FileWriteError) {
-        try OutputFolder(directory).commit(files.map { ($0.name, $0.data) }, owning: ownership, command: command, hook: hook)
-    }
-
     /// The files of `kapstok evaluate`: `evaluate.csv` (one row, the columns of bench.csv),
     /// `evaluate.json` (that object with a `violations` array) and `violations.csv`
     /// (`mentee_id,mentor_id,rules,over_capacity,duplicate_mentee,problem`: one row per given pair
