@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // The program workspace: one SQLite file (needs libsqlite3-dev).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Workbooks (.xlsx in and out) are ZIP archives (needs zlib1g-dev).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -32,7 +34,10 @@ let package = Package(
         .target(name: "LinearModel"),
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "LinearModel"]),
         .target(name: "Kapstok", dependencies: ["Diagnostics", "LinearModel"]),
-        .target(name: "KapstokIO", dependencies: ["Diagnostics", "Kapstok"]),
+        .target(
+            name: "KapstokIO",
+            dependencies: ["Diagnostics", "Kapstok", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The workspace (SQLite through GRDB), at the edge beside IO: the domain never imports it.
         .target(
             name: "KapstokStore",

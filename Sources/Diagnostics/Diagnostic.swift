@@ -67,7 +67,8 @@ public struct Diagnostic: Error, CustomStringConvertible, Comparable, Hashable, 
 }
 
 extension Diagnostic {
-    /// A position in an input file: the path as given, and a 1-based line and column.
+    /// A position in an input file: the path as given, and a 1-based line and column; in a
+    /// spreadsheet, also the sheet (the line is then the row and the column the column number).
     ///
     /// The line is the physical line (a quoted CSV field that spans lines moves later records down).
     /// The column is the 1-based position, counted in Unicode scalars, of the first character of the
@@ -75,20 +76,52 @@ extension Diagnostic {
     public struct Location: Hashable, Comparable, CustomStringConvertible, Sendable {
         /// The file path exactly as the user gave it.
         public var file: String
-        /// 1-based physical line.
+        /// 1-based physical line; in a spreadsheet, the row.
         public var line: Int
-        /// 1-based column, counted in Unicode scalars from the start of the physical line.
+        /// 1-based column, counted in Unicode scalars from the start of the physical line; in a
+        /// spreadsheet, the column number (A = 1).
         public var column: Int
+        /// The sheet of a workbook (`.xlsx`), or `nil` for a text file.
+        public var sheet: String?
 
         /// Creates a location.
-        public init(file: String, line: Int, column: Int) {
+        public init(file: String, line: Int, column: Int, sheet: String? = nil) {
             self.file = file
             self.line = line
             self.column = column
+            self.sheet = sheet
         }
 
-        /// `path:line:column`, the path escaped and shortened (``TerminalText/rendered(_:)``).
-        public var description: String { "\(TerminalText.rendered(file)):\(line):\(column)" }
+        /// `path:line:column`, the path escaped and shortened (``TerminalText/rendered(_:)``); in
+        /// a workbook `path:Sheet!D7`, the sheet name quoted as Excel does when it holds anything
+        /// but letters, digits and `_` (`'Mentees 2027'!D7`).
+        public var description: String {
+            guard let sheet else { return "\(TerminalText.rendered(file)):\(line):\(column)" }
+            return "\(TerminalText.rendered(file)):\(TerminalText.rendered(Self.sheetReference(sheet)))!\(cellReference)"
+        }
+
+        /// The cell in A1 notation: `D7`.
+        public var cellReference: String { Self.columnLetters(column) + String(line) }
+
+        /// A sheet name as a formula would write it: as is when it is letters, digits and `_`
+        /// (not starting with a digit), else in single quotes with quotes doubled.
+        public static func sheetReference(_ sheet: String) -> String {
+            let plain = !sheet.isEmpty && sheet.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
+                && !("0"..."9").contains(sheet.unicodeScalars.first!)
+            return plain ? sheet : "'" + sheet.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        }
+
+        /// A 1-based column number in letters: 1 → `A`, 26 → `Z`, 27 → `AA`, 16384 → `XFD`.
+        public static func columnLetters(_ column: Int) -> String {
+            var number = max(column, 1)
+            var letters: [Character] = []
+            while number > 0 {
+                let remainder = (number - 1) % 26
+                letters.append(Character(Unicode.Scalar(UInt8(65 + remainder))))
+                number = (number - 1) / 26
+            }
+            return String(letters.reversed())
+        }
 
         /// The location after every other one in a file: where file-wide summaries sort.
         public static func endOfFile(_ file: String) -> Location {
@@ -96,7 +129,7 @@ extension Diagnostic {
         }
 
         public static func < (lhs: Diagnostic.Location, rhs: Diagnostic.Location) -> Bool {
-            (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+            (lhs.file, lhs.sheet ?? "", lhs.line, lhs.column) < (rhs.file, rhs.sheet ?? "", rhs.line, rhs.column)
         }
     }
 }

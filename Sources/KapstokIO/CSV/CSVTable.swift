@@ -54,6 +54,9 @@ public struct CSVRecord: Sendable, Hashable {
 public struct CSVTable: Sendable {
     /// The file path as given, used in diagnostics.
     public var file: String
+    /// The sheet a workbook's table was read from (``XLSXReader``), shown in diagnostics as
+    /// `file:Sheet!D7`; `nil` for a CSV file.
+    public var sheet: String?
     /// The encoding the bytes were found to be in.
     public var encoding: TextEncoding
     /// The separator sniffed from the header line: `,`, `;` or a tab.
@@ -75,8 +78,10 @@ public struct CSVTable: Sendable {
     /// Creates a table.
     public init(
         file: String, encoding: TextEncoding, separator: Character, header: [CSVField], records: [CSVRecord],
-        titleRecords: [CSVRecord] = [], rejected: [CSVRecord] = [], fieldCountProblems: DiagnosticCollector = DiagnosticCollector()
+        titleRecords: [CSVRecord] = [], rejected: [CSVRecord] = [], fieldCountProblems: DiagnosticCollector = DiagnosticCollector(),
+        sheet: String? = nil
     ) {
+        self.sheet = sheet
         self.fieldCountProblems = fieldCountProblems
         self.file = file
         self.encoding = encoding
@@ -89,16 +94,19 @@ public struct CSVTable: Sendable {
 
     /// The location of a field in this file.
     public func location(of field: CSVField) -> Diagnostic.Location {
-        Diagnostic.Location(file: file, line: field.line, column: field.column)
+        Diagnostic.Location(file: file, line: field.line, column: field.column, sheet: sheet)
     }
 
     /// The location of a record's first character.
     public func location(of record: CSVRecord) -> Diagnostic.Location {
-        Diagnostic.Location(file: file, line: record.line, column: 1)
+        Diagnostic.Location(file: file, line: record.line, column: 1, sheet: sheet)
     }
+
+    /// What a record is called in messages: `line` in a CSV file, `row` in a sheet.
+    public var lineWord: String { sheet == nil ? "line" : "row" }
 
     /// The header's first character, where file-wide problems are reported.
     public var startLocation: Diagnostic.Location {
-        Diagnostic.Location(file: file, line: header.first?.line ?? 1, column: 1)
+        Diagnostic.Location(file: file, line: header.first?.line ?? 1, column: 1, sheet: sheet)
     }
 }

@@ -111,9 +111,9 @@ struct ColumnLayout {
         let above = headerLine - title.line
         diagnostics.error(
             .titleRow,
-            "line \(title.line) looks like a title; the header row is line \(headerLine) "
-                + "(remove the \(above == 1 ? "line" : "lines") above it)",
-            at: Diagnostic.Location(file: table.file, line: title.line, column: 1))
+            "\(table.lineWord) \(title.line) looks like a title; the header row is \(table.lineWord) \(headerLine) "
+                + "(remove the \(above == 1 ? table.lineWord : table.lineWord + "s") above it)",
+            at: Diagnostic.Location(file: table.file, line: title.line, column: 1, sheet: table.sheet))
     }
 
     /// The index of a column, if the header has it.

@@ -3,8 +3,10 @@ import Foundation
 /// Builds CSV text the way Kapstok writes every output file: deterministic and safe to open in a
 /// spreadsheet.
 ///
-/// Format: RFC 4180 with `,` separators and `\n` line endings (also after the last row); a
-/// field is quoted when it holds `,`, `"`, `\n` or `\r`, with quotes doubled. No byte order mark.
+/// Format: by default RFC 4180 with `,` separators and `\n` line endings (also after the last
+/// row); a field is quoted when it holds the separator, `"`, `\n` or `\r`, with quotes doubled.
+/// No byte order mark. Another ``CSVDialect`` changes the separator, line ending, byte order mark
+/// and, for typed rows (``appendRow(_:)-([OutputCell])``), the decimal mark of numbers.
 ///
 /// Formula neutralisation: a cell starting with `=`, `+`, `-`, `@`, tab or carriage return would
 /// be run as a formula by Excel or LibreOffice (CSV injection), so it gets a leading `'`
@@ -13,22 +15,45 @@ import Foundation
 public struct CSVWriter: Sendable {
     /// The UTF-8 bytes so far.
     public private(set) var bytes: [UInt8] = []
+    /// The dialect written.
+    public let dialect: CSVDialect
 
-    /// Creates a writer, writing the header row if one is given.
-    public init(header: [String]? = nil) {
+    /// Creates a writer, writing the byte order mark if the dialect has one, then the header row
+    /// if one is given.
+    public init(header: [String]? = nil, dialect: CSVDialect = .rfc4180) {
+        self.dialect = dialect
         bytes.reserveCapacity(1 << 16)
+        if dialect.writesByteOrderMark { bytes += [0xEF, 0xBB, 0xBF] }
         if let header { appendRow(header) }
+    }
+
+    /// A whole table in a dialect.
+    public static func text(_ table: OutputTable, dialect: CSVDialect = .rfc4180) -> String {
+        var writer = CSVWriter(header: table.header, dialect: dialect)
+        for row in table.rows { writer.appendRow(row) }
+        return writer.text
     }
 
     /// Appends one row; cells are neutralised and quoted as needed.
     public mutating func appendRow(_ cells: [String]) {
         var first = true
         for cell in cells {
-            if !first { bytes.append(ASCII.comma) }
+            if !first { bytes.append(dialect.separator) }
             first = false
-            Self.append(cell, to: &bytes)
+            Self.append(cell, separator: dialect.separator, to: &bytes)
         }
-        bytes.append(ASCII.lineFeed)
+        bytes += dialect.lineEnding
+    }
+
+    /// Appends one typed row: numbers with the dialect's decimal mark, the rest as
+    /// ``OutputCell/csvText``.
+    public mutating func appendRow(_ cells: [OutputCell]) {
+        appendRow(cells.map { cell in
+            if dialect.usesDecimalComma, case .number(_, let text, _) = cell {
+                return String(decoding: text.utf8.map { $0 == UInt8(ascii: ".") ? ASCII.comma : $0 }, as: UTF8.self)
+            }
+            return cell.csvText
+        })
     }
 
     /// The CSV text so far.
@@ -40,16 +65,16 @@ public struct CSVWriter: Sendable {
     /// One cell as written: neutralised, then quoted if needed.
     public static func field(_ cell: String) -> String {
         var output: [UInt8] = []
-        append(cell, to: &output)
+        append(cell, separator: ASCII.comma, to: &output)
         return String(decoding: output, as: UTF8.self)
     }
 
     /// Writes one cell's bytes: most cells (ids, numbers, names) need neither a `'` nor quotes
     /// and are copied whole.
-    private static func append(_ cell: String, to output: inout [UInt8]) {
+    private static func append(_ cell: String, separator: UInt8, to output: inout [UInt8]) {
         var safe = neutralized(cell)
         safe.withUTF8 { bytes in
-            let needsQuotes = bytes.contains { $0 == ASCII.comma || $0 == ASCII.quote || $0 == ASCII.lineFeed || $0 == ASCII.carriageReturn }
+            let needsQuotes = bytes.contains { $0 == separator || $0 == ASCII.quote || $0 == ASCII.lineFeed || $0 == ASCII.carriageReturn }
             guard needsQuotes else {
                 output.append(contentsOf: bytes)
                 return
