@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs what Kapstok and its tests need on Debian, only what is missing (run as root, or
 # with sudo available): GLPK (libglpk-dev, linked by the package), SQLite (libsqlite3-dev, for
-# the workspace through GRDB), Python's icalendar (the tests check the calendar files with it,
-# Scripts/check_ics.py) and Chromium (the tests render the HTML reports headless to a PNG).
+# the workspace through GRDB), zlib (zlib1g-dev and pkg-config, for ZIPFoundation: workbooks
+# are ZIP archives), Python's icalendar (the tests check the calendar files with it,
+# Scripts/check_ics.py), Python's openpyxl and LibreOffice Calc without its GUI (the tests make
+# and check .xlsx files with both) and Chromium (the tests render the HTML reports headless to
+# a PNG).
 # Used by the README's first command and by .ci/run.
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -euo pipefail
@@ -15,9 +18,14 @@ apt_install() {
 }
 [ -f /usr/include/glpk.h ] || apt_install libglpk-dev
 [ -f /usr/include/sqlite3.h ] || apt_install libsqlite3-dev
+[ -f /usr/include/zlib.h ] || apt_install zlib1g-dev
+command -v pkg-config >/dev/null || apt_install pkg-config
 command -v chromium >/dev/null || apt_install chromium
-if ! python3 -c 'import icalendar' 2>/dev/null; then
+command -v soffice >/dev/null || apt_install --no-install-recommends libreoffice-calc-nogui
+pip_install() {
     command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1 || apt_install python3 python3-pip
     # Debian's own python3 refuses a plain pip install (externally managed environment).
-    python3 -m pip install -q icalendar 2>/dev/null || python3 -m pip install -q --break-system-packages icalendar
-fi
+    python3 -m pip install -q "$@" 2>/dev/null || python3 -m pip install -q --break-system-packages "$@"
+}
+python3 -c 'import icalendar' 2>/dev/null || pip_install icalendar
+python3 -c 'import openpyxl' 2>/dev/null || pip_install openpyxl
