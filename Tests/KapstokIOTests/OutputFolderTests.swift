@@ -43,6 +43,34 @@ import Glibc
         #expect(state.count == 3)
     }
 
+    @Test func derivedFilesSeeTheOtherCommandsFilesUnderTheLock() throws {
+        let folder = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = OutputFolder(folder)
+        let match = OutputFolder.Ownership(names: ["pairings.csv"])
+        let schedule = OutputFolder.Ownership(names: ["sessions.csv"], prefixes: ["calendars/"])
+        // The derived file lists the carried files it was given and this commit's own file.
+        func index(_ own: String) -> OutputFolder.Derived {
+            OutputFolder.Derived(names: ["index.txt"]) { carried in
+                [("index.txt", Data((carried.map { "\($0.name)=\(String(decoding: $0.data, as: UTF8.self))" } + [own]).joined(separator: ";").utf8))]
+            }
+        }
+        try output.commit([("pairings.csv", data("p1"))], owning: match, derived: index("own:p1"))
+        #expect(text(folder, "index.txt") == "own:p1")
+        try output.commit([("sessions.csv", data("s1")), ("calendars/E1.ics", data("c"))], owning: schedule, derived: index("own:s1"))
+        // Only top-level files of the other command are carried; not the old derived file itself.
+        #expect(text(folder, "index.txt") == "pairings.csv=p1;own:s1")
+        try output.commit([("pairings.csv", data("p2"))], owning: match, derived: index("own:p2"))
+        #expect(text(folder, "index.txt") == "sessions.csv=s1;own:p2")
+        // A commit without it removes the derived file: it would describe a set that is gone.
+        try output.commit([("pairings.csv", data("p3"))], owning: OutputFolder.Ownership(names: ["pairings.csv", "index.txt"]))
+        #expect(text(folder, "index.txt") == nil)
+        // A derivation returning a name it did not declare fails, and nothing changes.
+        let rogue = OutputFolder.Derived(names: ["index.txt"]) { _ in [("other.txt", Data())] }
+        #expect(throws: FileWriteError.self) { try output.commit([("pairings.csv", data("p4"))], owning: match, derived: rogue) }
+        #expect(text(folder, "pairings.csv") == "p3")
+    }
+
     @Test func ownedFilesMissingFromTheNewSetDisappear() throws {
         let folder = try Fixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

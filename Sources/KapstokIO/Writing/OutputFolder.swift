@@ -92,20 +92,25 @@ public struct OutputFolder: Sendable {
     ///   - command: a short description of the writer, shown to a second writer that has to wait.
     ///   - waitSeconds: how long to wait for another writer's lock before giving up.
     ///   - hook: called at each step (tests inject delays and signals there).
+    ///   - derived: files made, under the lock, from this commit's files and the other commands'
+    ///     files the folder holds (a workbook of every result in the folder); see ``Derived``.
     /// - Throws: ``FileWriteError``; the folder then shows the previous set.
     public func commit(
         _ files: [(name: String, data: Data)], owning ownership: Ownership? = nil, command: String = "kapstok",
-        waitSeconds: Double = 60, hook: ((CommitStep) -> Void)? = nil
+        waitSeconds: Double = 60, hook: ((CommitStep) -> Void)? = nil, derived: Derived? = nil
     ) throws(FileWriteError) {
+        var files = files
         for file in files { try Self.checkName(file.name) }
-        for name in Set(files.map { Self.topLevelName($0.name) }) {
+        for name in derived?.names ?? [] { try Self.checkName(name) }
+        for name in Set(files.map { Self.topLevelName($0.name) } + (derived?.names ?? [])) {
             var info = stat()
             let path = url.appendingPathComponent(name).path
             if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
                 throw FileWriteError(path: path, operation: "replace", reason: "a folder with that name exists")
             }
         }
-        let owned = ownership ?? Ownership(names: Set(files.map(\.name)))
+        var owned = ownership ?? Ownership(names: Set(files.map(\.name)))
+        owned.names.formUnion(derived?.names ?? [])
         try AtomicFileWriter.createDirectory(url)
         let state = url.appendingPathComponent(Self.stateFolderName)
         try Self.makeFolder(state.path)
@@ -113,7 +118,15 @@ public struct OutputFolder: Sendable {
         defer { lock.release() }
         let transaction = Transaction(folder: url.path, state: state.path)
         try transaction.removeLeftovers()
-        try transaction.adoptRegularFiles(named: files.map { Self.topLevelName($0.name) })
+        try transaction.adoptRegularFiles(named: files.map { Self.topLevelName($0.name) } + (derived?.names ?? []))
+        if let derived {
+            // Read under the lock, so the derived files match the set this commit replaces.
+            let made = try derived.make(transaction.carriedFiles(owned: owned))
+            for file in made where !derived.names.contains(file.name) {
+                throw FileWriteError(path: file.name, operation: "write", reason: "not one of the derived files named")
+            }
+            files += made
+        }
         hook?(.locked)
         let generation = try transaction.writeGeneration(files, owned: owned)
         hook?(.generationWritten)
@@ -124,6 +137,25 @@ public struct OutputFolder: Sendable {
         hook?(.switched)
         transaction.clean(keeping: generation, names: names)
         hook?(.cleaned)
+    }
+
+    /// Files a commit makes from what the folder will hold: `make` gets the top-level files of
+    /// other commands that the commit carries over (name and contents, sorted by name) and
+    /// returns files among `names` (owned by the commit; a name it does not return is removed
+    /// like any owned file the new set lacks).
+    public struct Derived {
+        /// The names `make` may return.
+        public var names: [String]
+        /// Makes the files from the carried files.
+        public var make: ([(name: String, data: Data)]) throws(FileWriteError) -> [(name: String, data: Data)]
+
+        /// Creates a derivation.
+        public init(
+            names: [String], make: @escaping ([(name: String, data: Data)]) throws(FileWriteError) -> [(name: String, data: Data)]
+        ) {
+            self.names = names
+            self.make = make
+        }
     }
 
     /// The first component of a relative path.
@@ -177,6 +209,23 @@ private struct Transaction {
     /// The generation `current` names, if any.
     var currentGeneration: String? {
         Self.readLink(state + "/" + Self.current)
+    }
+
+    /// The top-level files of the current generation that `owned` does not cover (what a commit
+    /// carries over from other commands), sorted by name.
+    func carriedFiles(owned: OutputFolder.Ownership) throws(FileWriteError) -> [(name: String, data: Data)] {
+        guard let current = currentGeneration else { return [] }
+        let root = state + "/" + current
+        var carried: [(name: String, data: Data)] = []
+        for name in try OutputFolder.topLevelEntries(of: root) where !owned.owns(name) {
+            var info = stat()
+            guard lstat(root + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            switch InputFile.readBytes(atPath: root + "/" + name, limit: InputFile.maximumSize) {
+            case .success(let bytes): carried.append((name, Data(bytes)))
+            case .failure(let failure): throw FileWriteError(path: folder + "/" + name, operation: "read", reason: failure.message)
+            }
+        }
+        return carried
     }
 
     /// Removes every entry of the state folder except the lock, `current` and its generation:
