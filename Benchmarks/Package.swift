@@ -41,5 +41,15 @@ let package = Package(
             ],
             path: "Benchmarks/ScheduleGreedy"
         ),
+        // The workbook of a 10,000 × 3,000 round's results (XLSXWriter), timed: 7 runs, min /
+        // median / max. `swift run --package-path Benchmarks -c release XLSXTiming`.
+        .executableTarget(
+            name: "XLSXTiming",
+            dependencies: [
+                .product(name: "Kapstok", package: "Kapstok"),
+                .product(name: "KapstokIO", package: "Kapstok"),
+            ],
+            path: "Benchmarks/XLSXTiming"
+        ),
     ]
 )

@@ -104,18 +104,8 @@ import Testing
 
     /// Runs the checker; exit status and both outputs.
     private static func runCheck(_ folder: URL) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, folder.appendingPathComponent("manifest.json").path]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        let result = try runTool(["python3", script.path, folder.appendingPathComponent("manifest.json").path])
+        return (result.status, String(decoding: result.output, as: UTF8.self), result.errors)
     }
 
     private static let installHint =

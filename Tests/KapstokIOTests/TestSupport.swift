@@ -50,3 +50,19 @@ enum Fixture {
         return url
     }
 }
+
+/// Runs a tool found on PATH (through `/usr/bin/env`): exit status, standard output, standard error.
+func runTool(_ arguments: [String]) throws -> (status: Int32, output: Data, errors: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, outputData, String(decoding: errorData, as: UTF8.self))
+}

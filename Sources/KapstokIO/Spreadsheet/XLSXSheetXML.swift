@@ -35,7 +35,7 @@ struct XMLBytes {
     /// Text escaped for element content or a `"`-quoted attribute: `& < > "` as entities, the
     /// characters XML 1.0 forbids (C0 controls but tab and line feed, U+FFFE, U+FFFF) and carriage
     /// return (which XML parsers would turn into a line feed) as OOXML `_xHHHH_`, and a literal
-    /// `_xHHHH_` as `_x005F_xHHHH_` so that a reader gives it back unchanged.
+    /// `_xHHHH_` (or `_xH_` … `_xHHH_`) as `_x005F_xHHHH_` so that a reader gives it back unchanged.
     mutating func appendText(_ text: String) {
         var text = text
         text.withUTF8 { input in
@@ -70,11 +70,17 @@ struct XMLBytes {
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "_") || byte == 0xEF
     }
 
-    /// Whether `_xHHHH_` starts at `index`.
+    /// Whether `_x`, 1 to 4 hex digits and `_` start at `index` (OOXML escapes have 4 digits, but
+    /// LibreOffice also decodes shorter ones, so those are protected too).
     private static func isEscapePattern(_ input: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        guard index + 6 < input.count, input[index + 1] == UInt8(ascii: "x") || input[index + 1] == UInt8(ascii: "X"),
-              input[index + 6] == UInt8(ascii: "_") else { return false }
-        return (index + 2...index + 5).allSatisfy { hexValue(input[$0]) != nil }
+        guard index + 3 < input.count, input[index + 1] == UInt8(ascii: "x") || input[index + 1] == UInt8(ascii: "X") else { return false }
+        var digits = 0
+        var position = index + 2
+        while position < input.count, digits < 4, hexValue(input[position]) != nil {
+            digits += 1
+            position += 1
+        }
+        return digits > 0 && position < input.count && input[position] == UInt8(ascii: "_")
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
@@ -151,13 +157,12 @@ enum XLSXCells {
     /// `Double` (``NumberFormatting/decimal(_:)``).
     static func value(_ number: Double) -> String { NumberFormatting.decimal(number) }
 
-    /// The serial day number of a date in the 1900 date system (1900-01-01 is 1; Excel's
-    /// phantom 1900-02-29 is serial 60, so days from 1900-03-01 on are one later); `nil` before
-    /// 1900-01-01, after 9999-12-31 or for an invalid date.
+    /// The serial day number of a date in the 1900 date system (1970-01-01 is 25,569); `nil`
+    /// before 1900-03-01, after 9999-12-31 or for an invalid date. Before 1900-03-01 Excel counts
+    /// its phantom 1900-02-29 and LibreOffice does not, so the same serial shows as different
+    /// days: such dates are written as text.
     static func serial(_ date: CalendarDate) -> Int? {
-        guard date.isValid, date.year >= 1900, date.year <= 9999 else { return nil }
-        let day = date.dayNumber
-        let march1900 = CalendarDate(year: 1900, month: 3, day: 1).dayNumber
-        return day + (day >= march1900 ? 25_569 : 25_568)
+        guard date.isValid, date >= CalendarDate(year: 1900, month: 3, day: 1), date.year <= 9999 else { return nil }
+        return date.dayNumber + 25_569
     }
 }

@@ -57,7 +57,8 @@ public struct XLSXWriteError: Error, CustomStringConvertible, Hashable {
 /// leading `'`), numbers as numbers (`.integer` shown `0`, `.twoDecimals` `0.00`, `.general`
 /// General), dates as date serials of the 1900 system shown `yyyy-mm-dd`, date-times as the
 /// local wall time shown `yyyy-mm-dd hh:mm`; empty cells are left out. Written as text instead:
-/// a non-finite number, a date before 1900-01-01 or after 9999-12-31. A text over Excel's
+/// a non-finite number, a date (or date-time) before 1900-03-01 (where Excel's and LibreOffice's
+/// serials disagree) or after 9999-12-31. A text over Excel's
 /// 32,767-character limit (UTF-16 units) is cut there, at a character boundary.
 ///
 /// The bytes are deterministic: no timestamps in the document properties and a fixed
