@@ -71,33 +71,19 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kapstok-dialect-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Scripts/check_csv_dialect.py")
+        // Needs python3 (`.ci/run` installs it): the test fails when it is missing.
+        let script = ReportChromiumTests.repository.appendingPathComponent("Scripts/check_csv_dialect.py")
         for file in Self.outputs() {
             let reference = folder.appendingPathComponent("rfc-" + file.name)
             try file.data.write(to: reference)
             for dialect in CSVDialect.allCases {
                 let path = folder.appendingPathComponent(dialect.rawValue + "-" + file.name)
                 try file.data(dialect: dialect).write(to: path)
-                let result = try runPython([script.path, reference.path, path.path, dialect.rawValue])
+                let result = try ReportChromiumTests.run("/usr/bin/env", ["python3", script.path, reference.path, path.path, dialect.rawValue])
                 #expect(result.status == 0, "\(file.name) in \(dialect): \(result.output)")
                 #expect(result.output.hasPrefix("ok "), "\(file.name) in \(dialect): \(result.output)")
             }
         }
-    }
-
-    /// Runs `python3` (needed: `.ci/run` installs it); fails the test when it is missing.
-    func runPython(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
 
