@@ -18,6 +18,8 @@ public struct ExportedFile: Sendable, Equatable {
         case json(JSONValue)
         /// Any other text (TOML, Markdown, HTML): written as is, whatever the dialect.
         case text(String)
+        /// Bytes written as they are (a workbook, `round.xlsx`).
+        case binary(Data)
     }
 
     /// A text file (no dialect applies).
@@ -58,6 +60,7 @@ public struct ExportedFile: Sendable, Equatable {
         case .table(let table): CSVWriter.text(table, dialect: dialect)
         case .json(let value): value.rendered()
         case .text(let text): text
+        case .binary(let data): String(decoding: data, as: UTF8.self)
         }
     }
 
@@ -72,6 +75,7 @@ public struct ExportedFile: Sendable, Equatable {
             var writer = CSVWriter(header: table.header, dialect: dialect)
             for row in table.rows { writer.appendRow(row) }
             return writer.data
+        case .binary(let data): return data
         case .json, .text: return Data(text(dialect: dialect).utf8)
         }
     }
