@@ -66,4 +66,6 @@ struct BenchOutputOptions: ParsableArguments {
 
     @Option(help: "Write a self-contained HTML report with SVG charts to this file.")
     var html: String?
+
+    @OptionGroup var format: OutputFormatOptions
 }

@@ -54,8 +54,8 @@ struct BenchORLibOptions: ParsableArguments {
         }
         if let out = output.out {
             try OutputOptions.commit(
-                ORLibExport.files(for: results, maximise: maximise, withKnown: known).map { ($0.name, $0.data) }, to: out,
-                owning: ORLibExport.ownership, command: "kapstok bench --orlib")
+                ORLibExport.files(for: results, maximise: maximise, withKnown: known), to: out,
+                owning: ORLibExport.ownership, command: "kapstok bench --orlib", settings: output.format.settings())
         }
         let file = TerminalText.escaped(path)
         let sense = maximise ? "maximisation" : "minimisation"

@@ -68,7 +68,8 @@ struct BenchRoundOptions: ParsableArguments {
 
     func run(output: BenchOutputOptions, shared: BenchSharedOptions) throws -> BenchReport {
         if let out = output.out { try OutputOptions.check(out: out) }
-        let prepared = try input.prepare()
+        let loaded = try input.prepareWithOutput()
+        let prepared = loaded.prepared
         let names = try strategyNames(shared.strategies)
         var manualPairs: [(mentee: Int, mentor: Int)] = []
         if let manual {
@@ -111,7 +112,9 @@ struct BenchRoundOptions: ParsableArguments {
         let randomColumns = BenchMetrics.columnSummary(of: randomRuns.map(\.metrics))
         if let out = output.out {
             let files = BenchExport.files(for: report, randomColumns: randomColumns)
-            try OutputOptions.commit(files.map { ($0.name, $0.data) }, to: out, owning: BenchExport.ownership, command: "kapstok bench")
+            try OutputOptions.commit(
+                files, to: out, owning: BenchExport.ownership, command: "kapstok bench",
+                settings: output.format.settings(preferences: loaded.output, inferred: loaded.inferred))
         }
         print(BenchTable.render(report, randomColumns: randomColumns, folder: output.out))
         return report

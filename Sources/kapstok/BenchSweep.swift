@@ -68,8 +68,8 @@ struct BenchSweepOptions: ParsableArguments {
         let fits = GrowthFit.fits(of: measurements)
         if let out = output.out {
             try OutputOptions.commit(
-                SweepExport.files(for: measurements, fits: fits).map { ($0.name, $0.data) }, to: out,
-                owning: SweepExport.ownership, command: "kapstok bench --sweep")
+                SweepExport.files(for: measurements, fits: fits), to: out,
+                owning: SweepExport.ownership, command: "kapstok bench --sweep", settings: output.format.settings())
         }
         let sizesText = sweep.sizes.map { "\($0.mentees)×\($0.mentors)" }.joined(separator: ", ")
         var lines = [

@@ -22,6 +22,7 @@ extension KapstokCommand {
         var workspace: String = "out/demo-workspace"
 
         @OptionGroup var solve: SolveOptions
+        @OptionGroup var format: OutputFormatOptions
 
         func run() throws {
             let folder = URL(fileURLWithPath: dataset)
@@ -37,9 +38,9 @@ extension KapstokCommand {
             let sources = RoundSources(
                 mentors: mentors, mentees: mentees, framework: file("framework.csv"), scores: file("scores.csv"),
                 constraints: file("constraints.csv"), history: file("history.csv"), configuration: file("kapstok.toml"))
-            let prepared = try RoundOptions.prepare(sources)
-            let result = try solve.solve(prepared)
-            try OutputOptions.write(result, to: out)
+            let round = try RoundOptions.prepareWithOutput(sources)
+            let result = try solve.solve(round.prepared)
+            try OutputOptions.write(result, to: out, settings: format.settings(preferences: round.output, inferred: round.inferred))
             print(SummaryTable.render(result, folder: out))
             print("")
             let show = TerminalText.escaped
@@ -61,8 +62,9 @@ extension KapstokCommand {
             let export = ScheduleExport(
                 program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone,
                 stamp: stamp(for: Clock.today), contacts: loaded.contacts)
-            let files = export.files(for: planned)
-            try ScheduleFileOptions.write(files, to: out, command: "kapstok demo")
+            let files = export.exportedFiles(for: planned)
+            try ScheduleFileOptions.write(
+                files, to: out, command: "kapstok demo", settings: format.settings(preferences: loaded.output, inferred: loaded.inferredDialect))
             print("")
             print("Sessions (\(show(out))/sessions.csv, calendars in \(show(out))/calendars/):")
             print(ScheduleSummary.render(planned, changes: nil, folder: out, files: files.map(\.name)))

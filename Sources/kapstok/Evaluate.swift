@@ -19,6 +19,7 @@ extension KapstokCommand {
                 """)
 
         @OptionGroup var input: RoundOptions
+        @OptionGroup var format: OutputFormatOptions
 
         @Option(help: "The pairing to measure: a pairings.csv as match writes it (mentee_id,mentor_id,…).")
         var pairings: String
@@ -32,14 +33,15 @@ extension KapstokCommand {
         }
 
         func run() throws {
-            let prepared = try input.prepare()
+            let loaded = try input.prepareWithOutput()
+            let prepared = loaded.prepared
             let pairs = try BenchRoundOptions.loadPairs(pairings, round: prepared.round)
             let stated = prepared.round.preferences
             let run = try prepared.bench([ManualStrategy(pairs: pairs)], stated: stated)[0]
             if let out {
                 try OutputOptions.commit(
-                    BenchExport.evaluateFiles(run, prepared: prepared).map { ($0.name, $0.data) }, to: out,
-                    owning: BenchExport.evaluateOwnership, command: "kapstok evaluate")
+                    BenchExport.evaluateFiles(run, prepared: prepared), to: out, owning: BenchExport.evaluateOwnership,
+                    command: "kapstok evaluate", settings: format.settings(preferences: loaded.output, inferred: loaded.inferred))
             }
             let round = prepared.round
             var lines = ["Kapstok evaluation: \(round.mentees.count) mentees × \(round.mentors.count) mentors, \(counted(pairs.count, "given pair"))"]

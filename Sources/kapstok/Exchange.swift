@@ -47,16 +47,16 @@ enum ExchangeImport {
 
 /// `kapstok export goals|checkins|sessions`.
 enum ExchangeExport {
-    static func data(_ kind: ExchangeKind, store: Workspace, configuration: Configuration) throws -> Data {
-        let text: String = try workspaceWrite {
+    static func data(_ kind: ExchangeKind, store: Workspace, configuration: Configuration, dialect: CSVDialect = .rfc4180) throws -> Data {
+        let table: OutputTable = try workspaceWrite {
             switch kind {
-            case .goals: return TrackingExport.goalsCSV(try store.exportGoals())
-            case .checkins: return TrackingExport.checkInsCSV(try store.exportCheckIns())
+            case .goals: return TrackingExport.goalsTable(try store.exportGoals())
+            case .checkins: return TrackingExport.checkInsTable(try store.exportCheckIns())
             case .sessions:
                 let clock = FoundationWallClock(identifier: configuration.program.timezone) ?? FoundationWallClock(identifier: "UTC")!
-                return TrackingExport.sessionsCSV(try store.exportSessionLogs(), clock: clock)
+                return TrackingExport.sessionsTable(try store.exportSessionLogs(), clock: clock)
             }
         }
-        return Data(text.utf8)
+        return ExportedFile(name: kind.rawValue + ".csv", table: table).data(dialect: dialect)
     }
 }

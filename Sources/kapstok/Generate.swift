@@ -27,6 +27,7 @@ extension KapstokCommand {
             help: "Number of pairs to schedule (0–\(Limits.schedulePairs)); instead of --mentees and --mentors.")
         var pairs: Int?
         @Option(help: "Random seed; the same seed gives the same files.") var seed: UInt64 = 1
+        @OptionGroup var csv: CSVDialectOption
         @Option(help: "Output folder.") var out: String?
         @Option(help: "With --mentees and --mentors: write a program workspace halfway through (goals, sessions, check-ins) to this new folder instead of files.")
         var workspace: String?
@@ -79,9 +80,10 @@ extension KapstokCommand {
                 files = RoundExporter.files(for: round)
                 ownership = RoundExporter.ownership
             }
+            let dialect = try csv.dialect() ?? .rfc4180
             do {
                 try OutputFolder(URL(fileURLWithPath: out)).commit(
-                    files.map { ($0.name, $0.data) }, owning: ownership, command: "kapstok generate",
+                    files.named(dialect: dialect), owning: ownership, command: "kapstok generate",
                     hook: FaultInjection.commitHook())
             } catch {
                 Terminal.error("error: \(TerminalText.escaped(error.description))")

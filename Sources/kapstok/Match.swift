@@ -19,6 +19,7 @@ extension KapstokCommand {
         @OptionGroup var input: RoundOptions
         @OptionGroup var solve: SolveOptions
         @OptionGroup var workspace: WorkspaceOptions
+        @OptionGroup var format: OutputFormatOptions
 
         @Option(help: "Output folder (created if missing); its files are replaced together, in one commit. Optional with a workspace.")
         var out: String?
@@ -44,10 +45,10 @@ extension KapstokCommand {
 
         func run() throws {
             if usesWorkspace { return try WorkspaceRounds.match(self) }
-            let prepared = try input.prepare()
-            let result = try solve.solve(prepared)
+            let loaded = try input.prepareWithOutput()
+            let result = try solve.solve(loaded.prepared)
             let out = self.out ?? ""
-            try OutputOptions.write(result, to: out)
+            try OutputOptions.write(result, to: out, settings: format.settings(preferences: loaded.output, inferred: loaded.inferred))
             print(SummaryTable.render(result, folder: out))
             if result.outcome.status == .infeasible { throw ExitCode(1) }
         }
@@ -116,23 +117,40 @@ enum OutputOptions {
     /// Writes files into an output folder as one commit (``OutputFolder``, with the test fault
     /// hooks); exit 73 with the reason when that fails, the folder's old files untouched.
     static func commit(
-        _ files: [(name: String, data: Data)], to out: String, owning ownership: OutputFolder.Ownership, command: String
+        _ files: [(name: String, data: Data)], to out: String, owning ownership: OutputFolder.Ownership, command: String,
+        derived: OutputFolder.Derived? = nil
     ) throws {
         do {
-            try OutputFolder(URL(fileURLWithPath: out)).commit(files, owning: ownership, command: command, hook: FaultInjection.commitHook())
+            try OutputFolder(URL(fileURLWithPath: out)).commit(
+                files, owning: ownership, command: command, hook: FaultInjection.commitHook(), derived: derived)
         } catch {
             Terminal.error("error: \(TerminalText.escaped(error.description))")
             throw ExitCode(73)
         }
     }
 
-    static func write(_ result: RoundResult, to path: String) throws {
-        do {
-            try RoundResultExport.write(result, to: URL(fileURLWithPath: path), hook: FaultInjection.commitHook())
-        } catch {
-            Terminal.error("error: \(TerminalText.escaped(error.description))")
-            throw ExitCode(73)
+    /// The output commit of every command that writes an output folder: the CSV files in the
+    /// settings' dialect (JSON, calendars and other text as they are), and `round.xlsx` made by
+    /// ``ResultWorkbookSeam`` when asked for. `round.xlsx` is always owned, so a stale workbook
+    /// goes when it is not asked for.
+    static func commit(
+        _ files: [ExportedFile], to out: String, owning ownership: OutputFolder.Ownership, command: String,
+        settings: OutputSettings
+    ) throws {
+        var ownership = ownership
+        ownership.names.insert(ResultWorkbookSeam.fileName)
+        var derived: OutputFolder.Derived?
+        if settings.writesWorkbook {
+            derived = OutputFolder.Derived(names: [ResultWorkbookSeam.fileName]) { carried throws(FileWriteError) in
+                try ResultWorkbookSeam.workbook(for: files, carried: carried).map { [($0.name, $0.data)] } ?? []
+            }
         }
+        try commit(files.named(dialect: settings.dialect), to: out, owning: ownership, command: command, derived: derived)
+    }
+
+    /// Writes a round's result files (``RoundResultExport``).
+    static func write(_ result: RoundResult, to path: String, settings: OutputSettings) throws {
+        try commit(RoundResultExport.files(for: result), to: path, owning: RoundResultExport.ownership, command: "kapstok match", settings: settings)
     }
 }
 

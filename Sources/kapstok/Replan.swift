@@ -71,14 +71,16 @@ extension KapstokCommand {
             let given = try? Data(contentsOf: URL(fileURLWithPath: sessions ?? ""))
             let sameSource = current != nil && current == given
                 && FileManager.default.fileExists(atPath: folder.appendingPathComponent("calendars/program.ics").path)
-            let output: [(name: String, data: Data)]
+            let output: [ExportedFile]
+            let settings = files.settings(loaded)
             if sameSource {
-                let partial = export.changedFiles(for: result.schedule, changes: result.changes)
+                let partial = export.changedExportedFiles(for: result.schedule, changes: result.changes)
                 output = partial.files
-                try ScheduleFileOptions.write(output, to: files.folder, command: "kapstok replan", ownership: partial.ownership)
+                try ScheduleFileOptions.write(
+                    output, to: files.folder, command: "kapstok replan", settings: settings, ownership: partial.ownership)
             } else {
-                output = export.files(for: result.schedule, changes: result.changes)
-                try ScheduleFileOptions.write(output, to: files.folder, command: "kapstok replan")
+                output = export.exportedFiles(for: result.schedule, changes: result.changes)
+                try ScheduleFileOptions.write(output, to: files.folder, command: "kapstok replan", settings: settings)
             }
             print(ScheduleSummary.render(
                 result.schedule, changes: result.changes, folder: files.folder, files: output.map(\.name), othersKept: sameSource))

@@ -60,14 +60,24 @@ struct RoundOptions: ParsableArguments {
     }
 
     static func prepare(_ sources: RoundSources) throws -> PreparedRound {
-        let loaded: (round: Round, warnings: [Diagnostic])
+        try prepareWithOutput(sources).prepared
+    }
+
+    /// ``prepare()`` with what the files say about the outputs: `[output]` of the
+    /// configuration and the dialect inferred from the mentees (else mentors) file.
+    func prepareWithOutput() throws -> (prepared: PreparedRound, output: OutputPreferences, inferred: CSVDialect?) {
+        try Self.prepareWithOutput(sources)
+    }
+
+    static func prepareWithOutput(_ sources: RoundSources) throws -> (prepared: PreparedRound, output: OutputPreferences, inferred: CSVDialect?) {
+        let loaded: RoundLoader.LoadedRound
         do {
-            loaded = try RoundLoader().loadRound(sources)
+            loaded = try RoundLoader().loadRoundWithOutput(sources)
         } catch {
             throw Terminal.refuse(error)
         }
         for warning in loaded.warnings { Terminal.error(warning.description) }
-        return try prepare(round: loaded.round)
+        return (try prepare(round: loaded.round), loaded.output, loaded.inferredDialect)
     }
 
     /// Prepares a loaded round (candidates, scores); prints the problems and exits 65 when a

@@ -6,6 +6,8 @@ import KapstokIO
 
 /// The input files shared by `schedule` and `replan`.
 struct ScheduleFileOptions: ParsableArguments {
+    @OptionGroup var format: OutputFormatOptions
+
     @Option(help: "pairings.csv as `match` writes it (mentee_id and mentor_id are read). Not with a workspace.")
     var pairings: String?
 
@@ -79,12 +81,17 @@ struct ScheduleFileOptions: ParsableArguments {
         ((try? SolveOptions.seconds(timeLimit)) ?? nil) ?? loaded.configuration.pairing.timeLimitSeconds
     }
 
+    /// The output settings of a run: the flags, else `[output]` and the pairings file's dialect.
+    func settings(_ loaded: LoadedSchedule) -> OutputSettings {
+        format.settings(preferences: loaded.output, inferred: loaded.inferredDialect)
+    }
+
     /// Writes the files as one commit; exit 73 when the folder cannot be written.
     static func write(
-        _ files: [(name: String, data: Data)], to out: String, command: String,
+        _ files: [ExportedFile], to out: String, command: String, settings: OutputSettings,
         ownership: OutputFolder.Ownership = ScheduleExport.ownership
     ) throws {
-        try OutputOptions.commit(files, to: out, owning: ownership, command: command)
+        try OutputOptions.commit(files, to: out, owning: ownership, command: command, settings: settings)
     }
 }
 
@@ -137,8 +144,8 @@ extension KapstokCommand {
             let export = ScheduleExport(
                 program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone, stamp: stamp(for: date),
                 contacts: loaded.contacts)
-            let output = export.files(for: result)
-            try ScheduleFileOptions.write(output, to: files.folder, command: "kapstok schedule")
+            let output = export.exportedFiles(for: result)
+            try ScheduleFileOptions.write(output, to: files.folder, command: "kapstok schedule", settings: files.settings(loaded))
             print(ScheduleSummary.render(result, changes: nil, folder: files.folder, files: output.map(\.name)))
         }
     }

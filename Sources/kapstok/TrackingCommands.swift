@@ -81,6 +81,7 @@ extension KapstokCommand {
         @Option(help: "Write to this file (atomically) instead of standard output.") var out: String?
         @Option(help: "The report's date, YYYY-MM-DD; default today (UTC).") var today: String?
         @OptionGroup var workspace: WorkspaceOptions
+        @OptionGroup var csv: CSVDialectOption
 
         func validate() throws {
             if let today { _ = try parseDay(today, flag: "--today") }
@@ -91,7 +92,9 @@ extension KapstokCommand {
             if let out { try workspace.refuseOwnFile(out, flag: "--out") }
             let (store, settings) = try workspace.openWithConfiguration()
             let day = try today.map { try parseDay($0, flag: "--today") } ?? Clock.today
-            let text = try ReportText.render(store: store, settings: settings, today: day, format: format, title: try workspaceWrite { try store.name() })
+            let text = try ReportText.render(
+                store: store, settings: settings, today: day, format: format, title: try workspaceWrite { try store.name() },
+                dialect: try csv.dialect() ?? .rfc4180)
             try emit(text, to: out)
         }
     }
@@ -109,6 +112,7 @@ extension KapstokCommand {
         @Argument(help: "goals, checkins or sessions.") var kind: ExchangeKind
         @Option(help: "Write to this file (atomically) instead of standard output.") var out: String?
         @OptionGroup var workspace: WorkspaceOptions
+        @OptionGroup var csv: CSVDialectOption
 
         func validate() throws {
             if let out { try OutputOptions.check(out: out) }
@@ -117,7 +121,7 @@ extension KapstokCommand {
         func run() throws {
             if let out { try workspace.refuseOwnFile(out, flag: "--out") }
             let (store, settings) = try workspace.openWithConfiguration()
-            let data = try ExchangeExport.data(kind, store: store, configuration: settings.configuration)
+            let data = try ExchangeExport.data(kind, store: store, configuration: settings.configuration, dialect: try csv.dialect() ?? .rfc4180)
             try emit(String(decoding: data, as: UTF8.self), to: out)
         }
     }
@@ -151,7 +155,8 @@ extension KapstokCommand {
 /// The report, computed and rendered.
 enum ReportText {
     static func render(
-        store: Workspace, settings: WorkspaceConfiguration, today: CalendarDate, format: ReportFormat, title: String
+        store: Workspace, settings: WorkspaceConfiguration, today: CalendarDate, format: ReportFormat, title: String,
+        dialect: CSVDialect = .rfc4180
     ) throws -> String {
         let program = settings.configuration.program
         let snapshot = try workspaceWrite {
@@ -163,7 +168,7 @@ enum ReportText {
         let names = ReportNames(mentees: snapshot.mentees, mentors: snapshot.mentors, framework: snapshot.framework)
         switch format {
         case .md: return ProgressReportRenderer.markdown(report, names: names)
-        case .csv: return ProgressReportRenderer.csv(report, names: names)
+        case .csv: return CSVWriter.text(ProgressReportRenderer.table(report, names: names), dialect: dialect)
         case .json: return ProgressReportRenderer.json(report, names: names)
         case .html: return ProgressReportRenderer.html(report, names: names, title: "\(title): progress report")
         }

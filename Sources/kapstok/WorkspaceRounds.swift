@@ -34,7 +34,7 @@ enum WorkspaceRounds {
         if let out = command.out { try command.workspace.refuseOwnFile(out, flag: "--out") }
         let prepared = try RoundOptions.prepare(round: round)
         let result = try command.solve.solve(prepared)
-        if let out = command.out { try OutputOptions.write(result, to: out) }
+        if let out = command.out { try OutputOptions.write(result, to: out, settings: command.format.settings()) }
         let (checkIns, existing) = try workspaceWrite { (try store.checkIns(), try store.goals()) }
         let (goals, kept) = DraftGoals.make(
             result: result, matchDate: date, due: program.end, limit: settings.configuration.tracking.draftGoals,
@@ -105,8 +105,8 @@ extension WorkspaceRounds {
             let export = ScheduleExport(
                 program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone, stamp: stamp(for: date),
                 contacts: loaded.contacts)
-            let output = export.files(for: result)
-            try ScheduleFileOptions.write(output, to: out, command: "kapstok schedule")
+            let output = export.exportedFiles(for: result)
+            try ScheduleFileOptions.write(output, to: out, command: "kapstok schedule", settings: command.files.format.settings())
             written = output.map(\.name)
         }
         let record = RoundRecord(
@@ -127,8 +127,8 @@ extension WorkspaceRounds {
             let export = ScheduleExport(
                 program: loaded.input.program, clock: loaded.input.clock, timeZone: loaded.timeZone, stamp: stamp(for: date),
                 contacts: loaded.contacts)
-            let output = export.files(for: result.schedule, changes: result.changes)
-            try ScheduleFileOptions.write(output, to: out, command: "kapstok replan")
+            let output = export.exportedFiles(for: result.schedule, changes: result.changes)
+            try ScheduleFileOptions.write(output, to: out, command: "kapstok replan", settings: command.files.format.settings())
             written = output.map(\.name)
         }
         let record = RoundRecord(

@@ -101,7 +101,7 @@ enum ValidRound {
         defer { temporary.remove() }
         let out = temporary.path("round")
         let result = try CLI.run([
-            "match", "--mentors", "valid/mentors.csv", "--mentees", "windows/mentees.csv", "--out", out,
+            "match", "--mentors", "valid/mentors.csv", "--mentees", "windows/mentees.csv", "--csv-dialect", "rfc4180", "--out", out,
         ])
         #expect(result.exitCode == 0)
         #expect(result.stderr == "")

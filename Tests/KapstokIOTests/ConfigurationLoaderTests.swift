@@ -95,7 +95,7 @@ import Testing
             "kapstok.toml:4:1: error: unknown key 'competency_weigth' in [scoring]; did you mean 'competency_weight'?",
             "kapstok.toml:6:1: error: unknown key 'default_target' in [rules]; did you mean 'default_target' in [pairing]?",
             "kapstok.toml:7:1: error: unknown key 'zebra' in [rules]",
-            "kapstok.toml:8:1: error: unknown table '[reports]' (known tables: [scoring], [rules], [pairing], [program], [tracking], [[objectives]])",
+            "kapstok.toml:8:1: error: unknown table '[reports]' (known tables: [scoring], [rules], [pairing], [program], [tracking], [[objectives]], [output])",
         ])
     }
 

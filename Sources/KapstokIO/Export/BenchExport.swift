@@ -42,19 +42,19 @@ public enum BenchExport {
         guard let prepared = report.prepared else { return [] }
         let rows = report.runs.map { Row(run: $0, random: $0.result.strategy == "random" ? randomColumns : [], seeds: report.randomSeeds) }
         var files = [
-            ExportedFile(name: "bench.csv", text: csv(rows)),
-            ExportedFile(name: "bench.json", text: JSONValue.object([
+            ExportedFile(name: "bench.csv", table: table(rows)),
+            ExportedFile(name: "bench.json", json: JSONValue.object([
                 JSONMember("round", roundJSON(prepared)),
                 JSONMember("random_seeds", .integer(report.randomSeeds)),
                 JSONMember("strategies", .array(rows.map(\.json))),
-            ]).rendered()),
+            ])),
         ]
         for run in report.runs {
-            files.append(ExportedFile(name: "pairings-\(run.result.strategy).csv", text: pairingsCSV(run.result, prepared: prepared)))
+            files.append(ExportedFile(name: "pairings-\(run.result.strategy).csv", table: pairingsTable(run.result, prepared: prepared)))
         }
         if !report.whatIf.isEmpty {
-            files.append(ExportedFile(name: "whatif.csv", text: whatIfCSV(report.whatIf)))
-            files.append(ExportedFile(name: "whatif.json", text: whatIfJSON(report.whatIf).rendered()))
+            files.append(ExportedFile(name: "whatif.csv", table: whatIfTable(report.whatIf)))
+            files.append(ExportedFile(name: "whatif.json", json: whatIfJSON(report.whatIf)))
         }
         return files
     }
@@ -66,15 +66,15 @@ public enum BenchExport {
     public static func evaluateFiles(_ run: BenchRun, prepared: PreparedRound) -> [ExportedFile] {
         let row = Row(run: run, random: [], seeds: 1)
         let round = prepared.round
-        var violations = CSVWriter(header: ["mentee_id", "mentor_id", "rules", "over_capacity", "duplicate_mentee", "problem"])
+        var violations = OutputTable(header: ["mentee_id", "mentor_id", "rules", "over_capacity", "duplicate_mentee", "problem"])
         var list: [JSONValue] = []
         for violation in run.result.violations {
             let mentee = round.mentees[violation.mentee].id
             let mentor = round.mentors[violation.mentor].id
             let text = prepared.describe(violation)
-            violations.appendRow([
-                mentee, mentor, violation.rules.map(\.rawValue).joined(separator: ";"), String(violation.overCapacity),
-                String(violation.duplicateMentee), text,
+            violations.append([
+                .text(mentee), .text(mentor), .text(violation.rules.map(\.rawValue).joined(separator: ";")),
+                .text(String(violation.overCapacity)), .text(String(violation.duplicateMentee)), .text(text),
             ])
             list.append(.object([
                 JSONMember("mentee_id", .string(mentee)), JSONMember("mentor_id", .string(mentor)),
@@ -86,38 +86,46 @@ public enum BenchExport {
         guard case .object(var members) = row.json else { preconditionFailure("a row renders as an object") }
         members.append(JSONMember("violations_list", .array(list)))
         return [
-            ExportedFile(name: "evaluate.csv", text: csv([row])),
-            ExportedFile(name: "evaluate.json", text: JSONValue.object([
+            ExportedFile(name: "evaluate.csv", table: table([row])),
+            ExportedFile(name: "evaluate.json", json: JSONValue.object([
                 JSONMember("round", roundJSON(prepared)), JSONMember("evaluation", .object(members)),
-            ]).rendered()),
-            ExportedFile(name: "violations.csv", text: violations.text),
+            ])),
+            ExportedFile(name: "violations.csv", table: violations),
         ]
     }
 
     /// `mentee_id,mentee_name,mentor_id,mentor_name,score,rank,reason`, in mentee order.
     public static func pairingsCSV(_ result: StrategyResult, prepared: PreparedRound) -> String {
-        var writer = CSVWriter(header: ["mentee_id", "mentee_name", "mentor_id", "mentor_name", "score", "rank", "reason"])
+        CSVWriter.text(pairingsTable(result, prepared: prepared))
+    }
+
+    /// The table of ``pairingsCSV(_:prepared:)``.
+    public static func pairingsTable(_ result: StrategyResult, prepared: PreparedRound) -> OutputTable {
+        var table = OutputTable(header: ["mentee_id", "mentee_name", "mentor_id", "mentor_name", "score", "rank", "reason"])
         for pair in prepared.pairs(of: result) {
             let mentee = prepared.round.mentees[pair.mentee]
             let mentor = prepared.round.mentors[pair.mentor]
-            writer.appendRow([
-                mentee.id, mentee.name, mentor.id, mentor.name, pair.score.map { Format.number($0) } ?? "",
-                pair.rank.map(String.init) ?? "", pair.reason,
+            table.append([
+                .text(mentee.id), .text(mentee.name), .text(mentor.id), .text(mentor.name), .optional(pair.score, OutputCell.score),
+                .optional(pair.rank, OutputCell.integer), .text(pair.reason),
             ])
         }
-        return writer.text
+        return table
     }
 
     /// `setting,value,status,problem`, the columns, their deltas against the baseline, `seconds`.
-    public static func whatIfCSV(_ runs: [WhatIfRun]) -> String {
+    public static func whatIfCSV(_ runs: [WhatIfRun]) -> String { CSVWriter.text(whatIfTable(runs)) }
+
+    /// The table of ``whatIfCSV(_:)``.
+    public static func whatIfTable(_ runs: [WhatIfRun]) -> OutputTable {
         let names = whatIfNames(runs)
-        var writer = CSVWriter(header: ["setting", "value", "status", "problem"] + names + names.map { $0 + "_delta" } + ["seconds"])
+        var table = OutputTable(header: ["setting", "value", "status", "problem"] + names + names.map { $0 + "_delta" } + ["seconds"])
         for entry in whatIfEntries(runs, names: names) {
-            writer.appendRow(
-                [entry.run.setting, entry.run.value, entry.status, entry.run.problem ?? ""]
-                    + entry.values.map(cell) + entry.deltas.map(cell) + [entry.seconds.map(secondsText) ?? ""])
+            table.append(
+                [.text(entry.run.setting), .text(entry.run.value), .text(entry.status), .text(entry.run.problem ?? "")]
+                    + entry.values.map(cell) + entry.deltas.map(cell) + [.optional(entry.seconds, secondsCell)])
         }
-        return writer.text
+        return table
     }
 
     /// An array of objects with the names of ``whatIfCSV(_:)``; deltas in a `delta` object.
@@ -170,18 +178,19 @@ public enum BenchExport {
         }
     }
 
-    private static func csv(_ rows: [Row]) -> String {
+    private static func table(_ rows: [Row]) -> OutputTable {
         let names = rows.first?.names ?? []
-        var writer = CSVWriter(header: ["strategy", "status", "statistic", "seeds"] + names)
+        var table = OutputTable(header: ["strategy", "status", "statistic", "seeds"] + names)
         for row in rows {
             for line in row.lines {
-                let cells = zip(names, line.values).map { name, value in name == "seconds" ? value.map(secondsText) ?? "" : cell(value) }
-                writer.appendRow(
-                    [row.run.result.strategy, row.run.result.status.rawValue, line.statistic, String(row.random.isEmpty ? 1 : row.seeds)]
+                let cells = zip(names, line.values).map { name, value in name == "seconds" ? .optional(value, secondsCell) : cell(value) }
+                table.append(
+                    [.text(row.run.result.strategy), .text(row.run.result.status.rawValue), .text(line.statistic),
+                     .integer(row.random.isEmpty ? 1 : row.seeds)]
                         + cells)
             }
         }
-        return writer.text
+        return table
     }
 
     private static func roundJSON(_ prepared: PreparedRound) -> JSONValue {
@@ -234,11 +243,11 @@ public enum BenchExport {
         return (value * scale).rounded() / scale
     }
 
-    private static func cell(_ value: Double?) -> String {
-        value.map { NumberFormatting.decimal(rounded($0, 6)) } ?? ""
+    private static func cell(_ value: Double?) -> OutputCell {
+        .optional(value) { .decimal(rounded($0, 6)) }
     }
 
-    private static func secondsText(_ value: Double) -> String { NumberFormatting.decimal(rounded(value, 3)) }
+    private static func secondsCell(_ value: Double) -> OutputCell { .decimal(rounded(value, 3)) }
 
     private static func number(_ value: Double?) -> JSONValue {
         value.map { .number(rounded($0, 6)) } ?? .null

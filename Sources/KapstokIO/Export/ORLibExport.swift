@@ -13,8 +13,8 @@ public enum ORLibExport {
     /// The files a run writes, in the order they are written.
     public static func files(for results: [ORLibResult], maximise: Bool, withKnown: Bool) -> [ExportedFile] {
         [
-            ExportedFile(name: "orlib.csv", text: csv(results, withKnown: withKnown)),
-            ExportedFile(name: "orlib.json", text: json(results, maximise: maximise, withKnown: withKnown).rendered()),
+            ExportedFile(name: "orlib.csv", table: table(results, withKnown: withKnown)),
+            ExportedFile(name: "orlib.json", json: json(results, maximise: maximise, withKnown: withKnown)),
         ]
     }
 
@@ -27,12 +27,11 @@ public enum ORLibExport {
             + (withKnown ? ["known", "known_is_optimal", "matches_known"] : [])
     }
 
-    public static func csv(_ results: [ORLibResult], withKnown: Bool) -> String {
-        var writer = CSVWriter(header: header(withKnown: withKnown))
-        for result in results {
-            writer.appendRow(cells(result, withKnown: withKnown).map { $0.csvText })
-        }
-        return writer.text
+    public static func csv(_ results: [ORLibResult], withKnown: Bool) -> String { CSVWriter.text(table(results, withKnown: withKnown)) }
+
+    /// The table of ``csv(_:withKnown:)``.
+    public static func table(_ results: [ORLibResult], withKnown: Bool) -> OutputTable {
+        OutputTable(header: header(withKnown: withKnown), rows: results.map { cells($0, withKnown: withKnown).map(\.outputCell) })
     }
 
     public static func json(_ results: [ORLibResult], maximise: Bool, withKnown: Bool) -> JSONValue {
@@ -51,6 +50,16 @@ public enum ORLibExport {
         case integer(Int)
         case number(Double?, decimals: Int)
         case flag(Bool?)
+
+        /// The typed cell: numbers with the text ``csvText`` gives them.
+        var outputCell: OutputCell {
+            switch self {
+            case .text(let text): .text(text)
+            case .integer(let value): .integer(value)
+            case .number(let value?, _) where value.isFinite: .number(value, text: csvText, style: .general)
+            case .number, .flag: csvText.isEmpty ? .empty : .text(csvText)
+            }
+        }
 
         var csvText: String {
             switch self {

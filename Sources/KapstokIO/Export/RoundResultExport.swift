@@ -8,9 +8,9 @@ public enum RoundResultExport {
     /// The three output files, in the order they are written.
     public static func files(for result: RoundResult) -> [ExportedFile] {
         [
-            ExportedFile(name: "pairings.csv", text: pairingsCSV(result)),
-            ExportedFile(name: "unmatched.csv", text: unmatchedCSV(result)),
-            ExportedFile(name: "summary.json", text: summary(result).rendered()),
+            ExportedFile(name: "pairings.csv", table: pairingsTable(result)),
+            ExportedFile(name: "unmatched.csv", table: unmatchedTable(result)),
+            ExportedFile(name: "summary.json", json: summary(result)),
         ]
     }
 
@@ -18,35 +18,42 @@ public enum RoundResultExport {
     public static let ownership = OutputFolder.Ownership(names: ["pairings.csv", "unmatched.csv", "summary.json"])
 
     /// Writes the output files into `directory` as one commit: all of them, or none changed
-    /// (see ``OutputFolder``).
+    /// (see ``OutputFolder``); CSV files in `dialect`.
     public static func write(
-        _ result: RoundResult, to directory: URL, hook: ((OutputFolder.CommitStep) -> Void)? = nil
+        _ result: RoundResult, to directory: URL, dialect: CSVDialect = .rfc4180, hook: ((OutputFolder.CommitStep) -> Void)? = nil
     ) throws(FileWriteError) {
-        try OutputFolder(directory).commit(
-            files(for: result).map { ($0.name, $0.data) }, owning: ownership, command: "kapstok match", hook: hook)
+        try OutputFolder(directory).commit(files(for: result).named(dialect: dialect), owning: ownership, command: "kapstok match", hook: hook)
     }
 
     /// `mentee_id,mentee_name,mentor_id,mentor_name,score,rank,reason`, in mentee order.
-    public static func pairingsCSV(_ result: RoundResult) -> String {
-        var writer = CSVWriter(header: ["mentee_id", "mentee_name", "mentor_id", "mentor_name", "score", "rank", "reason"])
+    public static func pairingsCSV(_ result: RoundResult) -> String { CSVWriter.text(pairingsTable(result)) }
+
+    /// The table of ``pairingsCSV(_:)``.
+    public static func pairingsTable(_ result: RoundResult) -> OutputTable {
+        var table = OutputTable(header: ["mentee_id", "mentee_name", "mentor_id", "mentor_name", "score", "rank", "reason"])
+        table.rows.reserveCapacity(result.pairs.count)
         for pair in result.pairs {
             let mentee = result.round.mentees[pair.mentee]
             let mentor = result.round.mentors[pair.mentor]
-            writer.appendRow([
-                mentee.id, mentee.name, mentor.id, mentor.name, Format.number(pair.score), String(pair.rank), pair.reason,
+            table.append([
+                .text(mentee.id), .text(mentee.name), .text(mentor.id), .text(mentor.name), .score(pair.score), .integer(pair.rank),
+                .text(pair.reason),
             ])
         }
-        return writer.text
+        return table
     }
 
     /// `mentee_id,mentee_name,reason`, in mentee order.
-    public static func unmatchedCSV(_ result: RoundResult) -> String {
-        var writer = CSVWriter(header: ["mentee_id", "mentee_name", "reason"])
-        for entry in result.unmatched {
-            let mentee = result.round.mentees[entry.mentee]
-            writer.appendRow([mentee.id, mentee.name, entry.reason])
-        }
-        return writer.text
+    public static func unmatchedCSV(_ result: RoundResult) -> String { CSVWriter.text(unmatchedTable(result)) }
+
+    /// The table of ``unmatchedCSV(_:)``.
+    public static func unmatchedTable(_ result: RoundResult) -> OutputTable {
+        OutputTable(
+            header: ["mentee_id", "mentee_name", "reason"],
+            rows: result.unmatched.map { entry in
+                let mentee = result.round.mentees[entry.mentee]
+                return [.text(mentee.id), .text(mentee.name), .text(entry.reason)]
+            })
     }
 
     /// The round's figures; scores rounded to 4 decimals.

@@ -39,57 +39,83 @@ public struct ScheduleExport: Sendable {
     /// sessions changed: the other people's files stay as they are in the output folder (use it
     /// only when that folder's calendars were made from the same sessions file).
     public func changedFiles(for result: ScheduleResult, changes: [SessionChange]) -> (files: [(name: String, data: Data)], ownership: OutputFolder.Ownership) {
-        let people = Set(changes.flatMap { [$0.menteeID, $0.mentorID] })
-        let files = files(for: result, changes: changes, people: people)
-        var names = Self.ownership.names
-        for file in files where file.name.hasPrefix("calendars/") && !file.name.hasPrefix("calendars/changes/") { names.insert(file.name) }
-        return (files, OutputFolder.Ownership(names: names, prefixes: ["calendars/changes/"]))
+        let changed = changedExportedFiles(for: result, changes: changes)
+        return (changed.files.named(), changed.ownership)
     }
 
     /// Every output file of a run; `changes` only for a re-plan; `people`: only these people's
     /// calendars (all when nil).
     public func files(for result: ScheduleResult, changes: [SessionChange]? = nil, people: Set<String>? = nil) -> [(name: String, data: Data)] {
-        var files: [(String, Data)] = [
-            ("sessions.csv", Data(sessionsCSV(result.sessions).utf8)),
-            ("unscheduled.csv", Data(Self.unscheduledCSV(result.unscheduled).utf8)),
-            ("schedule.json", Data(Self.summary(result, changes: changes).rendered().utf8)),
+        exportedFiles(for: result, changes: changes, people: people).named()
+    }
+
+    /// ``files(for:changes:people:)`` typed: the CSV files as tables (to write in a dialect),
+    /// `schedule.json` as its value, the calendars as text.
+    public func exportedFiles(for result: ScheduleResult, changes: [SessionChange]? = nil, people: Set<String>? = nil) -> [ExportedFile] {
+        var files = [
+            ExportedFile(name: "sessions.csv", table: sessionsTable(result.sessions)),
+            ExportedFile(name: "unscheduled.csv", table: Self.unscheduledTable(result.unscheduled)),
+            ExportedFile(name: "schedule.json", json: Self.summary(result, changes: changes)),
         ]
-        if let changes { files.append(("changes.csv", Data(changesCSV(changes).utf8))) }
-        files += calendarFiles(result.sessions, changes: changes ?? [], people: people)
+        if let changes { files.append(ExportedFile(name: "changes.csv", table: changesTable(changes))) }
+        for (name, data) in calendarFiles(result.sessions, changes: changes ?? [], people: people) {
+            files.append(ExportedFile(name: name, text: String(decoding: data, as: UTF8.self)))
+        }
         return files
     }
 
+    /// ``changedFiles(for:changes:)`` typed (see ``exportedFiles(for:changes:people:)``).
+    public func changedExportedFiles(for result: ScheduleResult, changes: [SessionChange]) -> (files: [ExportedFile], ownership: OutputFolder.Ownership) {
+        let people = Set(changes.flatMap { [$0.menteeID, $0.mentorID] })
+        let files = exportedFiles(for: result, changes: changes, people: people)
+        var names = Self.ownership.names
+        for file in files where file.name.hasPrefix("calendars/") && !file.name.hasPrefix("calendars/changes/") { names.insert(file.name) }
+        return (files, OutputFolder.Ownership(names: names, prefixes: ["calendars/changes/"]))
+    }
+
     /// `session_id,mentee_id,mentor_id,number,start,end,status,sequence`, in order of start.
-    public func sessionsCSV(_ sessions: [Session]) -> String {
-        var writer = CSVWriter(header: ["session_id", "mentee_id", "mentor_id", "number", "start", "end", "status", "sequence"])
-        for session in sessions {
-            writer.appendRow([
-                session.id, session.menteeID, session.mentorID, String(session.number),
-                LocalTimeFormat.string(session.start, clock: clock), LocalTimeFormat.string(session.end, clock: clock),
-                session.status.rawValue, String(session.sequence),
-            ])
-        }
-        return writer.text
+    public func sessionsCSV(_ sessions: [Session]) -> String { CSVWriter.text(sessionsTable(sessions)) }
+
+    /// The table of ``sessionsCSV(_:)``.
+    public func sessionsTable(_ sessions: [Session]) -> OutputTable {
+        OutputTable(
+            header: ["session_id", "mentee_id", "mentor_id", "number", "start", "end", "status", "sequence"],
+            rows: sessions.map { session in
+                [
+                    .text(session.id), .text(session.menteeID), .text(session.mentorID), .integer(session.number),
+                    time(session.start), time(session.end), .text(session.status.rawValue), .integer(session.sequence),
+                ]
+            })
     }
 
     /// `mentee_id,mentor_id,missing,reason`.
-    public static func unscheduledCSV(_ pairs: [UnscheduledPair]) -> String {
-        var writer = CSVWriter(header: ["mentee_id", "mentor_id", "missing", "reason"])
-        for pair in pairs { writer.appendRow([pair.menteeID, pair.mentorID, String(pair.missing), pair.reason]) }
-        return writer.text
+    public static func unscheduledCSV(_ pairs: [UnscheduledPair]) -> String { CSVWriter.text(unscheduledTable(pairs)) }
+
+    /// The table of ``unscheduledCSV(_:)``.
+    public static func unscheduledTable(_ pairs: [UnscheduledPair]) -> OutputTable {
+        OutputTable(
+            header: ["mentee_id", "mentor_id", "missing", "reason"],
+            rows: pairs.map { [.text($0.menteeID), .text($0.mentorID), .integer($0.missing), .text($0.reason)] })
     }
 
     /// `session_id,old_start,new_start,why,change,mentee_id,mentor_id,number`.
-    public func changesCSV(_ changes: [SessionChange]) -> String {
-        var writer = CSVWriter(header: ["session_id", "old_start", "new_start", "why", "change", "mentee_id", "mentor_id", "number"])
-        for change in changes {
-            writer.appendRow([
-                change.sessionID, change.oldStart.map { LocalTimeFormat.string($0, clock: clock) } ?? "",
-                change.newStart.map { LocalTimeFormat.string($0, clock: clock) } ?? "", change.why, change.kind.rawValue,
-                change.menteeID, change.mentorID, String(change.number),
-            ])
-        }
-        return writer.text
+    public func changesCSV(_ changes: [SessionChange]) -> String { CSVWriter.text(changesTable(changes)) }
+
+    /// The table of ``changesCSV(_:)``.
+    public func changesTable(_ changes: [SessionChange]) -> OutputTable {
+        OutputTable(
+            header: ["session_id", "old_start", "new_start", "why", "change", "mentee_id", "mentor_id", "number"],
+            rows: changes.map { change in
+                [
+                    .text(change.sessionID), .optional(change.oldStart, time), .optional(change.newStart, time), .text(change.why),
+                    .text(change.kind.rawValue), .text(change.menteeID), .text(change.mentorID), .integer(change.number),
+                ]
+            })
+    }
+
+    /// A session time: the local date and time, written with its offset in CSV.
+    private func time(_ local: LocalDateTime) -> OutputCell {
+        .dateTime(local, text: LocalTimeFormat.string(local, clock: clock))
     }
 
     /// Counts, per-group status and bounds, and the solve time.

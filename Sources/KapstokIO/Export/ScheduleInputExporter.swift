@@ -18,35 +18,42 @@ public enum ScheduleInputExporter {
     /// (its program should be the one `input.program` was made from).
     public static func files(for input: ScheduleInput, configuration: Configuration) -> [ExportedFile] {
         [
-            ExportedFile(name: "pairings.csv", text: pairingsCSV(input.pairs)),
-            ExportedFile(name: "availability.csv", text: availabilityCSV(input.availability)),
-            ExportedFile(name: "absences.csv", text: absencesCSV(input.absences)),
+            ExportedFile(name: "pairings.csv", table: pairingsTable(input.pairs)),
+            ExportedFile(name: "availability.csv", table: availabilityTable(input.availability)),
+            ExportedFile(name: "absences.csv", table: absencesTable(input.absences)),
             ExportedFile(name: "kapstok.toml", text: ConfigurationWriter.toml(configuration)),
         ]
     }
 
     /// `pairings.csv`: `mentee_id,mentee_name,mentor_id,mentor_name`.
-    public static func pairingsCSV(_ pairs: [SchedulePair]) -> String {
-        var writer = CSVWriter(header: ["mentee_id", "mentee_name", "mentor_id", "mentor_name"])
-        for pair in pairs { writer.appendRow([pair.menteeID, pair.menteeName, pair.mentorID, pair.mentorName]) }
-        return writer.text
+    public static func pairingsCSV(_ pairs: [SchedulePair]) -> String { CSVWriter.text(pairingsTable(pairs)) }
+
+    /// The table of ``pairingsCSV(_:)``.
+    public static func pairingsTable(_ pairs: [SchedulePair]) -> OutputTable {
+        OutputTable(
+            header: ["mentee_id", "mentee_name", "mentor_id", "mentor_name"],
+            rows: pairs.map { [.text($0.menteeID), .text($0.menteeName), .text($0.mentorID), .text($0.mentorName)] })
     }
 
-    /// `availability.csv`: `person_id,weekday,start,end`.
-    public static func availabilityCSV(_ windows: [AvailabilityWindow]) -> String {
-        var writer = CSVWriter(header: ["person_id", "weekday", "start", "end"])
-        for row in windows {
-            writer.appendRow([row.personID, row.weekday.shortName, row.window.start.description, row.window.end.description])
-        }
-        return writer.text
+    /// `availability.csv`: `person_id,weekday,start,end` (times of day `HH:MM`: text).
+    public static func availabilityCSV(_ windows: [AvailabilityWindow]) -> String { CSVWriter.text(availabilityTable(windows)) }
+
+    /// The table of ``availabilityCSV(_:)``.
+    public static func availabilityTable(_ windows: [AvailabilityWindow]) -> OutputTable {
+        OutputTable(
+            header: ["person_id", "weekday", "start", "end"],
+            rows: windows.map { row in
+                [.text(row.personID), .text(row.weekday.shortName), .text(row.window.start.description), .text(row.window.end.description)]
+            })
     }
 
     /// `absences.csv`: `person_id,from,to,reason`.
-    public static func absencesCSV(_ absences: [Absence]) -> String {
-        var writer = CSVWriter(header: ["person_id", "from", "to", "reason"])
-        for absence in absences {
-            writer.appendRow([absence.personID, absence.from.description, absence.to.description, absence.reason])
-        }
-        return writer.text
+    public static func absencesCSV(_ absences: [Absence]) -> String { CSVWriter.text(absencesTable(absences)) }
+
+    /// The table of ``absencesCSV(_:)``.
+    public static func absencesTable(_ absences: [Absence]) -> OutputTable {
+        OutputTable(
+            header: ["person_id", "from", "to", "reason"],
+            rows: absences.map { [.text($0.personID), .date($0.from), .date($0.to), .text($0.reason)] })
     }
 }

@@ -18,9 +18,9 @@ public enum SweepExport {
 
     public static func files(for measurements: [SweepMeasurement], fits: [GrowthFit]) -> [ExportedFile] {
         [
-            ExportedFile(name: "sweep.csv", text: csv(measurements)),
-            ExportedFile(name: "sweep-fits.csv", text: fitsCSV(fits)),
-            ExportedFile(name: "sweep.json", text: json(measurements, fits: fits).rendered()),
+            ExportedFile(name: "sweep.csv", table: table(measurements)),
+            ExportedFile(name: "sweep-fits.csv", table: fitsTable(fits)),
+            ExportedFile(name: "sweep.json", json: json(measurements, fits: fits)),
         ]
     }
 
@@ -29,26 +29,30 @@ public enum SweepExport {
     public static let header = ["strategy", "mentees", "mentors", "pairs", "seed", "seconds", "memory_bytes"]
     public static let fitsHeader = ["strategy", "quantity", "exponent", "coefficient", "points"]
 
-    public static func csv(_ measurements: [SweepMeasurement]) -> String {
-        var writer = CSVWriter(header: header)
-        for m in measurements {
-            writer.appendRow([
-                m.strategy, String(m.mentees), String(m.mentors), String(m.pairs), String(m.seed),
-                Format.number(m.seconds, decimals: 6), m.memoryBytes.map(String.init) ?? "",
-            ])
-        }
-        return writer.text
+    public static func csv(_ measurements: [SweepMeasurement]) -> String { CSVWriter.text(table(measurements)) }
+
+    /// The table of ``csv(_:)`` (a seed is a label up to 2^64: text, so no digit is lost).
+    public static func table(_ measurements: [SweepMeasurement]) -> OutputTable {
+        OutputTable(header: header, rows: measurements.map { m in
+            [
+                .text(m.strategy), .integer(m.mentees), .integer(m.mentors), .integer(m.pairs), .text(String(m.seed)),
+                rounded(m.seconds, decimals: 6), .optional(m.memoryBytes, OutputCell.integer),
+            ]
+        })
     }
 
-    public static func fitsCSV(_ fits: [GrowthFit]) -> String {
-        var writer = CSVWriter(header: fitsHeader)
-        for fit in fits {
-            writer.appendRow([
-                fit.strategy, fit.quantity, Format.number(fit.exponent, decimals: 4), NumberFormatting.decimal(fit.coefficient),
-                String(fit.points),
-            ])
-        }
-        return writer.text
+    public static func fitsCSV(_ fits: [GrowthFit]) -> String { CSVWriter.text(fitsTable(fits)) }
+
+    /// The table of ``fitsCSV(_:)``.
+    public static func fitsTable(_ fits: [GrowthFit]) -> OutputTable {
+        OutputTable(header: fitsHeader, rows: fits.map { fit in
+            [.text(fit.strategy), .text(fit.quantity), rounded(fit.exponent, decimals: 4), .decimal(fit.coefficient), .integer(fit.points)]
+        })
+    }
+
+    /// A number written with at most `decimals` decimals (``Format/number(_:decimals:)``).
+    private static func rounded(_ value: Double, decimals: Int) -> OutputCell {
+        value.isFinite ? .number(value, text: Format.number(value, decimals: decimals), style: .general) : .text(Format.number(value, decimals: decimals))
     }
 
     public static func json(_ measurements: [SweepMeasurement], fits: [GrowthFit]) -> JSONValue {

@@ -46,6 +46,7 @@ public enum ConfigurationLoader {
         ),
         ("tracking", ["on_track_shortfall", "at_risk_shortfall", "not_discussed_weeks", "no_session_weeks", "draft_goals"]),
         ("objectives", ["statement", "metric", "target", "scope", "levels", "items"]),
+        ("output", ["csv_dialect", "xlsx"]),
     ]
 
     /// The tables written `[[name]]`, one element per item (an array of tables).
@@ -95,6 +96,23 @@ public enum ConfigurationLoader {
     public static func configuration(
         from document: TOMLDocument, framework: Framework? = nil, diagnostics: inout DiagnosticCollector
     ) -> Configuration {
+        settings(from: document, framework: framework, diagnostics: &diagnostics).configuration
+    }
+
+    /// Reads a configuration file with its `[output]` table (``OutputPreferences``), which is no
+    /// part of the domain ``Configuration``.
+    public static func loadWithOutput(
+        _ source: InputSource, diagnostics: inout DiagnosticCollector
+    ) -> (configuration: Configuration, output: OutputPreferences) {
+        guard let bytes = source.bytes(diagnostics: &diagnostics) else { return (Configuration(), OutputPreferences()) }
+        let document = TOMLParser.parse(bytes: bytes, file: source.path, diagnostics: &diagnostics)
+        return settings(from: document, diagnostics: &diagnostics)
+    }
+
+    /// ``configuration(from:framework:diagnostics:)`` with the `[output]` table.
+    public static func settings(
+        from document: TOMLDocument, framework: Framework? = nil, diagnostics: inout DiagnosticCollector
+    ) -> (configuration: Configuration, output: OutputPreferences) {
         var reader = ConfigurationReader()
         var objectiveTables = 0
         for table in document.tables {
@@ -143,7 +161,7 @@ public enum ConfigurationLoader {
             }
         }
         reader.checkCrossKeyRules(diagnostics: &diagnostics)
-        return reader.configuration
+        return (reader.configuration, reader.output)
     }
 
     /// `[name]` or `[[name]]`.
@@ -155,6 +173,7 @@ public enum ConfigurationLoader {
 /// Applies entries one by one and remembers where each key was set, for cross-key checks.
 struct ConfigurationReader {
     var configuration = Configuration()
+    var output = OutputPreferences()
     var locations: [String: TOMLEntry] = [:]
     /// Keys whose value was rejected: cross-key rules involving them are not checked (the
     /// default that stands in would only give a second, misleading error).
@@ -252,6 +271,17 @@ struct ConfigurationReader {
             value.integer(in: Limits.trackingWeeks).map { configuration.tracking.noSessionWeeks = $0 }
         case ("tracking", "draft_goals"):
             value.integer(in: Limits.draftGoals).map { configuration.tracking.draftGoals = $0 }
+        case ("output", "csv_dialect"):
+            let expected = CSVDialect.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            if let text = value.string(expected: expected) {
+                if let dialect = CSVDialect(rawValue: text) {
+                    output.csvDialect = dialect
+                } else {
+                    value.report(expected: expected, prefix: "unknown CSV dialect")
+                }
+            }
+        case ("output", "xlsx"):
+            value.boolean().map { output.writesWorkbook = $0 }
         case ("program", "timezone"):
             let expected = "a time zone name like \"Europe/Brussels\""
             if let text = value.string(expected: expected) {

@@ -95,9 +95,30 @@ public struct RoundLoader: Sendable {
     public func loadRound(
         _ sources: RoundSources, framework defaultFramework: Framework
     ) throws(DiagnosticsError) -> (round: Round, warnings: [Diagnostic]) {
+        let loaded = try loadRoundWithOutput(sources, framework: defaultFramework)
+        return (loaded.round, loaded.warnings)
+    }
+
+    /// A loaded round with what its files say about the outputs: the configuration's `[output]`
+    /// table and the dialect of the mentees file (else the mentors file), read once.
+    public struct LoadedRound: Sendable {
+        public var round: Round
+        /// The warnings, sorted.
+        public var warnings: [Diagnostic]
+        /// `[output]` of `kapstok.toml` (empty without a configuration file).
+        public var output: OutputPreferences
+        /// ``CSVDialect/inferred(from:)`` of the mentees file, else the mentors file; `nil`
+        /// when neither was read as a table.
+        public var inferredDialect: CSVDialect?
+    }
+
+    /// ``loadRound(_:framework:)`` with the output settings the files give.
+    public func loadRoundWithOutput(
+        _ sources: RoundSources, framework defaultFramework: Framework = .builtIn
+    ) throws(DiagnosticsError) -> LoadedRound {
         var diagnostics = DiagnosticCollector()
-        let configuration = sources.configuration.map { ConfigurationLoader.load($0, diagnostics: &diagnostics) }
-            ?? Configuration()
+        let settings = sources.configuration.map { ConfigurationLoader.loadWithOutput($0, diagnostics: &diagnostics) }
+        let configuration = settings?.configuration ?? Configuration()
 
         // An unreadable framework file is reported; the people are then checked without level
         // columns rather than against the built-in framework, which would only add noise.
@@ -106,10 +127,11 @@ public struct RoundLoader: Sendable {
             framework = FrameworkLoader.load(source, diagnostics: &diagnostics) ?? Framework(items: [])
         }
         let people = PeopleLoader(framework: framework, usesScores: sources.scores != nil)
-        let mentorsFile = CSVReader.read(sources.mentors, headerNames: ["id", "name"], diagnostics: &diagnostics)
-            .map { people.mentorsFile($0, diagnostics: &diagnostics) }
-        let menteesFile = CSVReader.read(sources.mentees, headerNames: ["id", "name"], diagnostics: &diagnostics)
-            .map { people.menteesFile($0, diagnostics: &diagnostics) }
+        let mentorsTable = CSVReader.read(sources.mentors, headerNames: ["id", "name"], diagnostics: &diagnostics)
+        let mentorsFile = mentorsTable.map { people.mentorsFile($0, diagnostics: &diagnostics) }
+        let menteesTable = CSVReader.read(sources.mentees, headerNames: ["id", "name"], diagnostics: &diagnostics)
+        let menteesFile = menteesTable.map { people.menteesFile($0, diagnostics: &diagnostics) }
+        let inferredDialect = (menteesTable ?? mentorsTable).map(CSVDialect.inferred(from:))
         let known = KnownPeople(
             menteeIDs: menteesFile.map { Set($0.people.map(\.id)) },
             mentorIDs: mentorsFile.map { Set($0.people.map(\.id)) })
@@ -156,7 +178,8 @@ public struct RoundLoader: Sendable {
         if !isTooLarge { checks.reportImpossibleRequirements(diagnostics: &diagnostics) }
 
         try diagnostics.throwIfErrors()
-        return (round, diagnostics.warnings)
+        return LoadedRound(
+            round: round, warnings: diagnostics.warnings, output: settings?.output ?? OutputPreferences(), inferredDialect: inferredDialect)
     }
 }
 

@@ -66,6 +66,10 @@ public struct LoadedSchedule: Sendable {
     /// Names and e-mail addresses by id: the contacts files, then the pairings' names.
     public var contacts: [String: Contact]
     public var warnings: [Diagnostic]
+    /// `[output]` of `kapstok.toml` (empty without one).
+    public var output = OutputPreferences()
+    /// ``CSVDialect/inferred(from:)`` of the pairings file; `nil` when it was not read.
+    public var inferredDialect: CSVDialect?
 }
 
 /// Reads and checks every input of a scheduling run, reporting all problems at once.
@@ -77,8 +81,10 @@ public struct LoadedSchedule: Sendable {
 public enum ScheduleLoader {
     public static func load(_ sources: ScheduleSources) throws(DiagnosticsError) -> LoadedSchedule {
         var diagnostics = DiagnosticCollector()
-        let configuration = sources.configuration.map { ConfigurationLoader.load($0, diagnostics: &diagnostics) } ?? Configuration()
-        let pairs = SchedulePairsLoader.load(sources.pairings, diagnostics: &diagnostics) ?? []
+        let settings = sources.configuration.map { ConfigurationLoader.loadWithOutput($0, diagnostics: &diagnostics) }
+        let configuration = settings?.configuration ?? Configuration()
+        let pairsTable = CSVReader.read(sources.pairings, headerNames: Set(SchedulePairsLoader.columns), diagnostics: &diagnostics)
+        let pairs = pairsTable.map { SchedulePairsLoader.load($0, diagnostics: &diagnostics) } ?? []
         var added = sources.addedPairs.flatMap { SchedulePairsLoader.load($0, diagnostics: &diagnostics) } ?? []
         added = checkAddedPairs(added, against: pairs, diagnostics: &diagnostics)
         var contacts: [String: Contact] = [:]
@@ -116,6 +122,8 @@ public enum ScheduleLoader {
             configuration: configuration, pairs: pairs, availability: availability, absences: absences, sessions: sessions,
             addedPairs: added, contacts: contacts)
         loaded.warnings = diagnostics.warnings
+        loaded.output = settings?.output ?? OutputPreferences()
+        loaded.inferredDialect = pairsTable.map(CSVDialect.inferred(from:))
         return loaded
     }
 

@@ -14,12 +14,27 @@ extension ProgressReportRenderer {
     /// rounded to 6 decimals, shares are 0–1, booleans `true`/`false`, dates `YYYY-MM-DD`, an
     /// absent value (no share without a gap, never discussed) is empty. Through ``CSVWriter``:
     /// no cell can start a spreadsheet formula.
-    public static func csv(_ report: ProgressReport, names: ReportNames) -> String {
-        var writer = CSVWriter(header: csvHeader)
+    public static func csv(_ report: ProgressReport, names: ReportNames) -> String { CSVWriter.text(table(report, names: names)) }
+
+    /// The table of ``csv(_:names:)``: `value` a number where the figure is one.
+    public static func table(_ report: ProgressReport, names: ReportNames) -> OutputTable {
+        var table = OutputTable(header: csvHeader)
         forEachFigureGroup(report, names: names) { section, mentee, mentor, goal, key, members in
-            for member in members { writer.appendRow([section, mentee, mentor, goal, key, member.key, csvText(member.value)]) }
+            for member in members {
+                table.append([.text(section), .text(mentee), .text(mentor), .text(goal), .text(key), .text(member.key), cell(member.value)])
+            }
         }
-        return writer.text
+        return table
+    }
+
+    /// A JSON value as a typed cell, with the text of ``csvText(_:)``.
+    static func cell(_ value: JSONValue) -> OutputCell {
+        switch value {
+        case .integer(let number): .integer(number)
+        case .number(let number): .decimal(number)
+        case .null: .empty
+        default: .text(csvText(value))
+        }
     }
 
     /// A JSON value as a CSV cell: strings as they are, numbers as JSON writes them, null empty.

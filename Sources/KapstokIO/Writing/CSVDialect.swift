@@ -36,3 +36,54 @@ public enum CSVDialect: String, Sendable, Hashable, CaseIterable {
         return encoding == .utf8 ? .rfc4180 : .excelComma
     }
 }
+
+extension CSVDialect {
+    /// The dialect outputs made from this table are written in (see
+    /// ``inferred(separator:encoding:)``): a table read from a workbook gives ``excelComma``.
+    public static func inferred(from table: CSVTable) -> CSVDialect {
+        table.sheet != nil ? .excelComma : inferred(separator: table.separator, encoding: table.encoding)
+    }
+
+    /// The valid names, for messages: `rfc4180, excel-comma, excel-semicolon`.
+    public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// The `[output]` table of `kapstok.toml`: how a command writes its output files unless its
+/// flags say otherwise. A file-format setting, so it lives here, beside the domain
+/// ``Configuration`` rather than in it.
+///
+/// - `csv_dialect`: `"rfc4180"`, `"excel-comma"` or `"excel-semicolon"` (``CSVDialect``);
+/// - `xlsx`: `true` to also write `round.xlsx`.
+public struct OutputPreferences: Sendable, Hashable {
+    /// `csv_dialect`; `nil`: not set.
+    public var csvDialect: CSVDialect?
+    /// `xlsx`; `nil`: not set.
+    public var writesWorkbook: Bool?
+
+    public init(csvDialect: CSVDialect? = nil, writesWorkbook: Bool? = nil) {
+        self.csvDialect = csvDialect
+        self.writesWorkbook = writesWorkbook
+    }
+}
+
+/// How a command writes its output folder: the CSV dialect and whether `round.xlsx` is added.
+public struct OutputSettings: Sendable, Hashable {
+    public var dialect: CSVDialect
+    public var writesWorkbook: Bool
+
+    public init(dialect: CSVDialect = .rfc4180, writesWorkbook: Bool = false) {
+        self.dialect = dialect
+        self.writesWorkbook = writesWorkbook
+    }
+
+    /// The settings in order of precedence: the flag, else the configuration's `[output]`,
+    /// else the dialect inferred from the inputs, else ``CSVDialect/rfc4180``; the workbook
+    /// when the flag or `[output] xlsx` asks for it.
+    public static func resolve(
+        flag: CSVDialect?, workbookFlag: Bool, preferences: OutputPreferences, inferred: CSVDialect?
+    ) -> OutputSettings {
+        OutputSettings(
+            dialect: flag ?? preferences.csvDialect ?? inferred ?? .rfc4180,
+            writesWorkbook: workbookFlag || preferences.writesWorkbook == true)
+    }
+}

@@ -47,13 +47,23 @@ public struct CSVWriter: Sendable {
 
     /// Appends one typed row: numbers with the dialect's decimal mark, the rest as
     /// ``OutputCell/csvText``.
+    ///
+    /// A number is neutralised on its RFC 4180 text (`-2.5` is a number, not a formula), then
+    /// gets the decimal comma: `-2,5`, without a `'`.
     public mutating func appendRow(_ cells: [OutputCell]) {
-        appendRow(cells.map { cell in
+        var first = true
+        for cell in cells {
+            if !first { bytes.append(dialect.separator) }
+            first = false
             if dialect.usesDecimalComma, case .number(_, let text, _) = cell {
-                return String(decoding: text.utf8.map { $0 == UInt8(ascii: ".") ? ASCII.comma : $0 }, as: UTF8.self)
+                let safe = Self.neutralized(text)
+                let comma = safe == text ? String(decoding: text.utf8.map { $0 == UInt8(ascii: ".") ? ASCII.comma : $0 }, as: UTF8.self) : safe
+                Self.append(comma, separator: dialect.separator, neutralizes: false, to: &bytes)
+            } else {
+                Self.append(cell.csvText, separator: dialect.separator, to: &bytes)
             }
-            return cell.csvText
-        })
+        }
+        bytes += dialect.lineEnding
     }
 
     /// The CSV text so far.
@@ -71,8 +81,8 @@ public struct CSVWriter: Sendable {
 
     /// Writes one cell's bytes: most cells (ids, numbers, names) need neither a `'` nor quotes
     /// and are copied whole.
-    private static func append(_ cell: String, separator: UInt8, to output: inout [UInt8]) {
-        var safe = neutralized(cell)
+    private static func append(_ cell: String, separator: UInt8, neutralizes: Bool = true, to output: inout [UInt8]) {
+        var safe = neutralizes ? neutralized(cell) : cell
         safe.withUTF8 { bytes in
             let needsQuotes = bytes.contains { $0 == separator || $0 == ASCII.quote || $0 == ASCII.lineFeed || $0 == ASCII.carriageReturn }
             guard needsQuotes else {
