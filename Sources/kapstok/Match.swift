@@ -131,21 +131,19 @@ enum OutputOptions {
 
     /// The output commit of every command that writes an output folder: the CSV files in the
     /// settings' dialect (JSON, calendars and other text as they are), and `round.xlsx` made by
-    /// ``ResultWorkbookSeam`` when asked for. `round.xlsx` is always owned, so a stale workbook
+    /// ``ResultWorkbook`` (every result in the folder) when asked for. `round.xlsx` is always owned, so a stale workbook
     /// goes when it is not asked for.
     static func commit(
         _ files: [ExportedFile], to out: String, owning ownership: OutputFolder.Ownership, command: String,
         settings: OutputSettings
     ) throws {
         var ownership = ownership
-        ownership.names.insert(ResultWorkbookSeam.fileName)
-        var derived: OutputFolder.Derived?
-        if settings.writesWorkbook {
-            derived = OutputFolder.Derived(names: [ResultWorkbookSeam.fileName]) { carried throws(FileWriteError) in
-                try ResultWorkbookSeam.workbook(for: files, carried: carried).map { [($0.name, $0.data)] } ?? []
-            }
-        }
-        try commit(files.named(dialect: settings.dialect), to: out, owning: ownership, command: command, derived: derived)
+        ownership.names.insert(ResultWorkbook.fileName)
+        let named = files.named(dialect: settings.dialect)
+        var tables: [String: OutputTable] = [:]
+        for file in files { if let table = file.table { tables[file.name] = table } }
+        let derived = settings.writesWorkbook ? ResultWorkbook.derived(own: named, tables: tables) : nil
+        try commit(named, to: out, owning: ownership, command: command, derived: derived)
     }
 
     /// Writes a round's result files (``RoundResultExport``).

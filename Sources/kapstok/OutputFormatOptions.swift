@@ -34,18 +34,3 @@ struct OutputFormatOptions: ParsableArguments {
     }
 }
 
-/// The one place the output folder's workbook is made: from the files a command exports (CSV
-/// tables, JSON values) and the files of other commands the folder keeps (`carried`), the extra
-/// `round.xlsx`, or `nil` when there is nothing to put in one.
-///
-/// Not built yet in this branch: `--xlsx` stops with a clear error before anything is written.
-enum ResultWorkbookSeam {
-    /// The workbook's file name, owned by every command that writes an output folder.
-    static let fileName = "round.xlsx"
-
-    static func workbook(
-        for files: [ExportedFile], carried: [(name: String, data: Data)]
-    ) throws(FileWriteError) -> ExportedFile? {
-        throw FileWriteError(path: fileName, operation: "write", reason: "--xlsx is not available yet (the workbook writer is not in this build)")
-    }
-}
