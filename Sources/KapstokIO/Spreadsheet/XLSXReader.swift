@@ -32,6 +32,15 @@ public enum XLSXReader {
         return contains(bytes, Array("xl/workbook.xml".utf8))
     }
 
+    /// Whether bytes are for this reader rather than the CSV reader: a workbook, or another
+    /// spreadsheet or Office file (an OLE2 `.xls`, a zip such as `.ods`), which it names in one
+    /// error with what to do ("save it as .xlsx (Excel Workbook) or CSV").
+    public static func isSpreadsheet(_ bytes: [UInt8]) -> Bool {
+        isZip(bytes) || starts(bytes, with: ole2Signature)
+    }
+
+    static let ole2Signature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
     /// Whether a path names a workbook by its extension (`.xlsx`, `.xlsm`, any case).
     public static func hasWorkbookExtension(_ path: String) -> Bool {
         let lowered = path.lowercased()
@@ -276,7 +285,7 @@ public enum XLSXReader {
     /// (or a damaged zip, which the archive reports).
     static func notAWorkbook(_ bytes: [UInt8]) -> (id: Diagnostic.MessageID, message: String)? {
         let saveAs = "save it as .xlsx (Excel Workbook) or CSV"
-        if starts(bytes, with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        if starts(bytes, with: ole2Signature) {
             if contains(bytes, Array("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })) {
                 return (
                     .encryptedWorkbook,
