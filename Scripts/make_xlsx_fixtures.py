@@ -149,7 +149,11 @@ def cells_workbook():
     sheet["B9"] = "Zoë"
     sheet["C9"] = "2027-01-15"                             # a date stored as text stays text
     sheet["J9"] = "stray"                                  # beyond the header: unnamed column
-    save(book, os.path.join(OUT, "cells.xlsx"))
+    path = os.path.join(OUT, "cells.xlsx")
+    save(book, path)
+    # openpyxl writes 0.30000000000000004 as 0.3 (15 digits); Excel stores the full 17.
+    rewrite(path, path, "xl/worksheets/sheet2.xml",
+            lambda data: data.replace(b"<v>0.3</v>", b"<v>0.30000000000000004</v>"))
 
 
 def dates_1904():

@@ -150,7 +150,8 @@ final class XLSXSheet: XLSXXML.Handler {
             diagnostics.error(id, message, at: here)
             rows[rows.count - 1].isRejected = true
         }
-        if hasFormula, !hasValue {
+        // openpyxl writes a formula it did not calculate with an empty `<v/>`.
+        if hasFormula, !hasValue || (value.isEmpty && cellType != "str" && cellType != "inlineStr") {
             let shown = formula.count > 60 ? String(formula.prefix(57)) + "…" : formula
             reject(
                 .formulaWithoutValue,
