@@ -66,7 +66,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("old.xls", Diagnostic.MessageID.notAWorkbook), ("spreadsheet.ods", .notAWorkbook), ("renamed-csv.xlsx", .notAWorkbook),
+        // An .xls or .ods under its own name is a binary file to the CSV reader, which names it.
+        ("old.xls", Diagnostic.MessageID.binaryFile), ("spreadsheet.ods", .binaryFile), ("renamed-csv.xlsx", .notAWorkbook),
         ("document.xlsx", .notAWorkbook), ("truncated.xlsx", .corruptWorkbook), ("doctype.xlsx#People", .workbookDTD),
         ("oversize.xlsx#People", .workbookTooLarge),
     ])
@@ -74,6 +75,17 @@ import Testing
         let (table, diagnostics) = Self.table(name)
         #expect(table == nil)
         #expect(diagnostics.map(\.id) == [id], "\(diagnostics)")
+    }
+
+    /// Under a workbook's name, an .xls or .ods is named by the workbook reader.
+    @Test func oldAndOpenDocumentFilesUnderAWorkbookName() throws {
+        for name in ["old.xls", "spreadsheet.ods"] {
+            let bytes = try [UInt8](Data(contentsOf: Self.fixtures.appendingPathComponent(name)))
+            var diagnostics = DiagnosticCollector()
+            #expect(CSVReader.read(.contents(bytes, path: "in.xlsx"), diagnostics: &diagnostics) == nil)
+            #expect(diagnostics.diagnostics.map(\.id) == [.notAWorkbook])
+            #expect(diagnostics.diagnostics.first?.message.contains("save it as .xlsx (Excel Workbook) or CSV") == true)
+        }
     }
 
     @Test func badValuesAreLocatedAtTheCell() throws {

@@ -54,7 +54,7 @@ public enum CSVReader {
         _ source: InputSource, headerNames: Set<String>? = nil, diagnostics: inout DiagnosticCollector
     ) -> CSVTable? {
         guard let bytes = source.bytes(diagnostics: &diagnostics) else { return nil }
-        if source.sheet != nil || XLSXReader.hasWorkbookExtension(source.path) || XLSXReader.isSpreadsheet(bytes) {
+        if source.sheet != nil || XLSXReader.hasWorkbookExtension(source.path) || XLSXReader.isWorkbook(bytes) {
             return XLSXReader.read(
                 bytes: bytes, file: source.path, sheet: source.sheet, headerNames: headerNames, diagnostics: &diagnostics)
         }
@@ -90,7 +90,7 @@ public enum CSVReader {
         bytes: [UInt8], file: String, headerNames: Set<String>? = nil, diagnostics: inout DiagnosticCollector
     ) -> CSVTable? {
         let start = Diagnostic.Location(file: file, line: 1, column: 1)
-        if XLSXReader.isSpreadsheet(bytes) {
+        if XLSXReader.isWorkbook(bytes) {
             return XLSXReader.read(bytes: bytes, file: file, headerNames: headerNames, diagnostics: &diagnostics)
         }
         if let problem = BinaryDetection.problem(in: bytes) {
