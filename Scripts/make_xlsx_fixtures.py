@@ -2,6 +2,7 @@
 """Makes the committed .xlsx test fixtures and datasets/sample-xlsx/ with real writers.
 
     python3 Scripts/make_xlsx_fixtures.py        # needs openpyxl; soffice for the LibreOffice ones
+    python3 Scripts/make_xlsx_fixtures.py --big PATH   # the 10,000 × 30 benchmark sheet
 
 Writes Tests/KapstokCLITests/Fixtures/xlsx/*.xlsx (read by KapstokIOTests and KapstokCLITests)
 and datasets/sample-xlsx/program.xlsx. Deterministic: fixed workbook timestamps, then each zip
@@ -248,7 +249,22 @@ def rewrite(source, target, part, change, level=6):
             zout.writestr(info, change(data) if name == part else data)
 
 
+def big_sheet(path, rows=10_000, columns=30):
+    """The benchmark's sheet: a header and `rows` × `columns` cells, text (shared strings) in the
+    first two columns, small whole numbers in the rest."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Mentees"
+    sheet.append(["id", "name"] + ["c%d" % column for column in range(3, columns + 1)])
+    for row in range(rows):
+        sheet.append(["X%05d" % row, "Person %d" % row] + [(row * 7 + column) % 6 for column in range(3, columns + 1)])
+    save(book, path)
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--big":
+        big_sheet(sys.argv[2])
+        return
     os.makedirs(OUT, exist_ok=True)
     os.makedirs(SAMPLE_XLSX, exist_ok=True)
     sample_workbook(os.path.join(SAMPLE_XLSX, "program.xlsx"))
