@@ -33,7 +33,9 @@ enum XLSXXML {
     static func parse(_ data: Data, handler: some Handler) -> Failure? {
         if declaresDTD(data) { return .declaresDTD }
         let delegate = Delegate(handler)
-        let parser = XMLParser(data: data)
+        // A stream, parsed in chunks: one 10 MB+ chunk (a sheet saved on one line) fails in
+        // libxml2 (its 10,000,000-byte lookup limit without XML_PARSE_HUGE).
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
