@@ -13,7 +13,7 @@ import PackageDescription
 let targetNames = [
     "fuzz-csv", "fuzz-toml", "fuzz-mentors", "fuzz-mentees", "fuzz-framework", "fuzz-scores",
     "fuzz-constraints", "fuzz-history", "fuzz-org", "fuzz-validate", "fuzz-availability", "fuzz-absences",
-    "fuzz-sessions", "fuzz-goals", "fuzz-checkins", "fuzz-sessionlogs",
+    "fuzz-sessions", "fuzz-goals", "fuzz-checkins", "fuzz-sessionlogs", "fuzz-xlsx",
 ]
 
 let package = Package(

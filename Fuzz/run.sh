@@ -36,7 +36,7 @@ set -uo pipefail
 FUZZ="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(dirname "$FUZZ")"
 ALL_TARGETS=(csv toml mentors mentees framework scores constraints history org validate availability absences sessions
-    goals checkins sessionlogs)
+    goals checkins sessionlogs xlsx)
 
 mode=""
 asan=0

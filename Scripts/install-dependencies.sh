@@ -29,3 +29,4 @@ pip_install() {
 }
 python3 -c 'import icalendar' 2>/dev/null || pip_install icalendar
 python3 -c 'import openpyxl' 2>/dev/null || pip_install openpyxl
+python3 -c 'import msoffcrypto' 2>/dev/null || pip_install msoffcrypto-tool  # the password-protected .xlsx fixture

@@ -26,6 +26,29 @@ extension Diagnostic {
         /// A binary file (NUL bytes, an Excel workbook, a zip archive, a PDF…) given as text.
         public static let binaryFile: MessageID = "binary-file"
 
+        // MARK: Workbooks (.xlsx)
+
+        /// A password-protected (encrypted) workbook.
+        public static let encryptedWorkbook: MessageID = "encrypted-workbook"
+        /// A file given as a workbook that is another format: `.xls`, `.ods`, a `.docx`, text renamed `.xlsx`.
+        public static let notAWorkbook: MessageID = "not-a-workbook"
+        /// A workbook whose zip or XML cannot be read (truncated, corrupt, a part missing).
+        public static let corruptWorkbook: MessageID = "corrupt-workbook"
+        /// A workbook over a size guard (an XML part, the total inflated size, the entry count, the cells).
+        public static let workbookTooLarge: MessageID = "workbook-too-large"
+        /// A workbook XML part with a DTD or entity declarations, which `.xlsx` never needs.
+        public static let workbookDTD: MessageID = "workbook-dtd"
+        /// A workbook without worksheets.
+        public static let noSheets: MessageID = "no-sheets"
+        /// The sheet named after `#` is not in the workbook.
+        public static let unknownSheet: MessageID = "unknown-sheet"
+        /// A cell holding an Excel error value (`#N/A`, `#DIV/0!`).
+        public static let cellError: MessageID = "cell-error"
+        /// A formula cell without a saved (cached) value.
+        public static let formulaWithoutValue: MessageID = "formula-without-value"
+        /// A cell that cannot be read: a bad reference, a shared-string index out of range, a bad number or date.
+        public static let invalidCell: MessageID = "invalid-cell"
+
         // MARK: CSV structure
 
         /// A CSV file without a header row.

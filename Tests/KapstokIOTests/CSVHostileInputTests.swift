@@ -192,12 +192,14 @@ import Testing
 
     // MARK: Binary files
 
-    @Test func excelWorkbookIsOneError() {
+    /// A workbook given to a CSV input is read as one (``XLSXReader``); this one is only the
+    /// first bytes of a zip, so it is one error saying it is damaged.
+    @Test func excelWorkbookIsReadAsOne() {
         let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00] + Array("[Content_Types].xml xl/workbook.xml".utf8) + [0, 0, 0]
         let (table, diagnostics) = read(bytes: zip)
         #expect(table == nil)
         #expect(diagnostics == [
-            "in.csv:1:1: error: this is an Excel workbook (.xlsx), not a CSV file; export it as CSV (File > Save As > CSV UTF-8)"
+            "in.csv:1:1: error: the workbook is damaged or truncated (missingEndOfCentralDirectoryRecord); open it in Excel and save it again"
         ])
     }
 

@@ -11,6 +11,7 @@ import Benchmark
 import Foundation
 import GLPKSolver
 import Kapstok
+import KapstokIO
 
 /// Sizes as mentees × mentors, with how hard to sample each: small sizes run many iterations
 /// within `maxDuration`, the large ones a handful, so a full run stays well under 10 minutes.
@@ -244,6 +245,31 @@ let benchmarks: @Sendable () -> Void = {
             setup: trackingSetup, teardown: { snapshot.clear() })
     ) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(Agenda.make(snapshot: snapshot.value, menteeID: snapshot.value.mentees[2_499].id)) }
+    }
+
+    // MARK: Workbook input — CSVReader.read of a 10,000-row × 30-column sheet (shared strings and
+    // numbers; made by `python3 Scripts/make_xlsx_fixtures.py --big`, openpyxl). Target ≤ 0.5 s.
+    let workbook = Input<[UInt8]>()
+    Benchmark(
+        "XLSX read 10000x30",
+        configuration: .init(
+            metrics: commonMetrics, warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 20,
+            setup: {
+                let path = FileManager.default.temporaryDirectory.appendingPathComponent("kapstok-bench-10000x30.xlsx").path
+                let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scripts/make_xlsx_fixtures.py")
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                process.arguments = ["python3", script.path, "--big", path]
+                try? process.run()
+                process.waitUntilExit()
+                workbook.value = (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))) ?? []
+            }, teardown: { workbook.clear() })
+    ) { benchmark in
+        for _ in benchmark.scaledIterations {
+            var diagnostics = DiagnosticCollector()
+            blackHole(CSVReader.read(.contents(workbook.value, path: "mentees.xlsx"), diagnostics: &diagnostics))
+        }
     }
 
     // MARK: Bench — every pairing strategy and every metric on 2,000 × 700 (Strategies.swift).

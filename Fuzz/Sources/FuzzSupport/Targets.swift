@@ -19,6 +19,23 @@ public enum FuzzTargets {
     /// The file name shown in diagnostics.
     static let file = "fuzz.csv"
 
+    // MARK: xlsx
+
+    /// `XLSXReader.read(bytes:file:diagnostics:)` on the whole input (a workbook zip), then the
+    /// same checks as the CSV target, plus: every record's row within Excel's 1,048,576.
+    public static func xlsx(_ bytes: [UInt8]) {
+        var diagnostics = DiagnosticCollector()
+        let table = XLSXReader.read(bytes: bytes, file: "fuzz.xlsx", diagnostics: &diagnostics)
+        render(diagnostics)
+        guard let table else { return }
+        if Strict.isOn {
+            for record in table.records {
+                Strict.check(record.fields.count <= table.header.count, "record wider than the header")
+                Strict.check(record.line >= 1 && record.line <= 1_048_576, "row out of Excel's range")
+            }
+        }
+    }
+
     // MARK: csv
 
     /// `CSVReader.read(bytes:file:diagnostics:)` on the whole input.

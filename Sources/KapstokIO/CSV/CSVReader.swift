@@ -43,7 +43,10 @@
 /// opening quote), `text-after-quote`, `too-many-fields`, `wrong-separator`, `empty-file`. The
 /// reader keeps going after an error.
 public enum CSVReader {
-    /// Reads a CSV file from disk or memory.
+    /// Reads a CSV file or a workbook's sheet from disk or memory: the one seam every loader
+    /// reads through. A source is read as a workbook by ``XLSXReader`` when its path ends in
+    /// `.xlsx` or `.xlsm` (any case), names a sheet (`file.xlsx#Sheet`, see ``InputSource/sheet``)
+    /// or its bytes are a zip holding `xl/workbook.xml` whatever the name.
     ///
     /// - Returns: the table, or `nil` (after adding a diagnostic) when the file cannot be read or
     ///   has no header row.
@@ -51,6 +54,10 @@ public enum CSVReader {
         _ source: InputSource, headerNames: Set<String>? = nil, diagnostics: inout DiagnosticCollector
     ) -> CSVTable? {
         guard let bytes = source.bytes(diagnostics: &diagnostics) else { return nil }
+        if source.sheet != nil || XLSXReader.hasWorkbookExtension(source.path) || XLSXReader.isWorkbook(bytes) {
+            return XLSXReader.read(
+                bytes: bytes, file: source.path, sheet: source.sheet, headerNames: headerNames, diagnostics: &diagnostics)
+        }
         return read(bytes: bytes, file: source.path, headerNames: headerNames, diagnostics: &diagnostics)
     }
 
@@ -83,6 +90,9 @@ public enum CSVReader {
         bytes: [UInt8], file: String, headerNames: Set<String>? = nil, diagnostics: inout DiagnosticCollector
     ) -> CSVTable? {
         let start = Diagnostic.Location(file: file, line: 1, column: 1)
+        if XLSXReader.isWorkbook(bytes) {
+            return XLSXReader.read(bytes: bytes, file: file, headerNames: headerNames, diagnostics: &diagnostics)
+        }
         if let problem = BinaryDetection.problem(in: bytes) {
             diagnostics.error(.binaryFile, problem, at: start)
             return nil
@@ -112,50 +122,78 @@ public enum CSVReader {
                 // parser can tell a swallowed record inside a quoted field.
                 if parser.expectedFields == 0, nonEmptyCount(record) >= 2 { parser.expectedFields = record.fields.count }
             }
-            guard !parsed.isEmpty else {
-                diagnostics.error(.emptyFile, "file is empty (a header row is required)", at: start)
-                return nil
-            }
-            let headerIndex = titleCount(parsed, headerNames: headerNames ?? [])
-            var fieldCountProblems = DiagnosticCollector(limitPerFile: diagnostics.limitPerFile)
-            let header = parsed[headerIndex].fields.map { field in
-                var trimmed = field
-                trimmed.text = field.text.trimmingBlanks
-                return trimmed
-            }
-            var records: [CSVRecord] = []
-            records.reserveCapacity(parsed.count - headerIndex - 1)
-            var rejected = parsed[..<headerIndex].filter(\.isRejected)
-            let separatorCharacter = Character(Unicode.Scalar(separator))
-            for record in parsed[(headerIndex + 1)...] {
-                if record.isRejected {
-                    rejected.append(record)
-                    continue
-                }
-                if let other = wrongSeparator(record, columnCount: header.count, separator: separator) {
-                    diagnostics.error(
-                        .wrongSeparator,
-                        "this record has \(record.fields.count) of the header's \(header.count) fields, but its "
-                            + "\(record.fields.count == 1 ? "cell holds" : "cells hold") \(other.name) \(other.count) times: "
-                            + "it looks saved with \(other.name) as separator where the file uses "
-                            + "\(separatorName(separator)); re-save the file with one separator (record skipped)",
-                        at: Diagnostic.Location(file: file, line: record.line, column: 1))
-                    var marked = record
-                    marked.isRejected = true
-                    rejected.append(marked)
-                    continue
-                }
-                if headerNames == nil {
-                    records.append(fitted(record, to: header.count, file: file, diagnostics: &diagnostics))
-                } else {
-                    records.append(fitted(record, to: header.count, file: file, diagnostics: &fieldCountProblems))
-                }
-            }
-            return CSVTable(
-                file: file, encoding: decoded.encoding, separator: separatorCharacter, header: header,
-                records: records, titleRecords: Array(parsed[..<headerIndex]), rejected: rejected,
-                fieldCountProblems: fieldCountProblems)
+            return table(
+                parsed, file: file, sheet: nil, encoding: decoded.encoding, separator: separator,
+                headerNames: headerNames, diagnostics: &diagnostics)
         }
+    }
+
+    /// Builds the table from the records a reader parsed (CSV lines or a sheet's rows), the one
+    /// place both readers share: blank records skipped, a title above the header detected (see
+    /// `headerNames` of ``read(bytes:file:headerNames:diagnostics:)``), header names trimmed,
+    /// rows saved with another separator rejected (CSV only: `sheet == nil`) and extra
+    /// non-empty fields reported. `padsHeader` (sheets) widens the header with unnamed columns
+    /// to the widest record.
+    ///
+    /// - Returns: the table, or `nil` after `empty-file` when no record has content.
+    static func table(
+        _ records: [CSVRecord], file: String, sheet: String?, encoding: TextEncoding, separator: UInt8,
+        headerNames: Set<String>?, diagnostics: inout DiagnosticCollector, padsHeader: Bool = false
+    ) -> CSVTable? {
+        let parsed = records.filter { !isBlank($0) }
+        guard !parsed.isEmpty else {
+            let what = sheet.map { "sheet \(Diagnostic.Location.sheetReference($0)) is empty" } ?? "file is empty"
+            diagnostics.error(
+                .emptyFile, "\(what) (a header row is required)",
+                at: Diagnostic.Location(file: file, line: 1, column: 1, sheet: sheet))
+            return nil
+        }
+        let headerIndex = titleCount(parsed, headerNames: headerNames ?? [])
+        var fieldCountProblems = DiagnosticCollector(limitPerFile: diagnostics.limitPerFile)
+        var header = parsed[headerIndex].fields.map { field in
+            var trimmed = field
+            trimmed.text = field.text.trimmingBlanks
+            return trimmed
+        }
+        if padsHeader {
+            // A sheet's header row ends at its last value; values to the right of it are in
+            // unnamed columns, as in the CSV file Excel would export.
+            let width = parsed[(headerIndex + 1)...].reduce(header.count) { max($0, $1.fields.count) }
+            let line = parsed[headerIndex].line
+            while header.count < width { header.append(CSVField(text: "", line: line, column: header.count + 1)) }
+        }
+        var kept: [CSVRecord] = []
+        kept.reserveCapacity(parsed.count - headerIndex - 1)
+        var rejected = parsed[..<headerIndex].filter(\.isRejected)
+        let separatorCharacter = Character(Unicode.Scalar(separator))
+        for record in parsed[(headerIndex + 1)...] {
+            if record.isRejected {
+                rejected.append(record)
+                continue
+            }
+            if sheet == nil, let other = wrongSeparator(record, columnCount: header.count, separator: separator) {
+                diagnostics.error(
+                    .wrongSeparator,
+                    "this record has \(record.fields.count) of the header's \(header.count) fields, but its "
+                        + "\(record.fields.count == 1 ? "cell holds" : "cells hold") \(other.name) \(other.count) times: "
+                        + "it looks saved with \(other.name) as separator where the file uses "
+                        + "\(separatorName(separator)); re-save the file with one separator (record skipped)",
+                    at: Diagnostic.Location(file: file, line: record.line, column: 1))
+                var marked = record
+                marked.isRejected = true
+                rejected.append(marked)
+                continue
+            }
+            if headerNames == nil {
+                kept.append(fitted(record, to: header.count, file: file, sheet: sheet, diagnostics: &diagnostics))
+            } else {
+                kept.append(fitted(record, to: header.count, file: file, sheet: sheet, diagnostics: &fieldCountProblems))
+            }
+        }
+        return CSVTable(
+            file: file, encoding: encoding, separator: separatorCharacter, header: header,
+            records: kept, titleRecords: Array(parsed[..<headerIndex]), rejected: rejected,
+            fieldCountProblems: fieldCountProblems, sheet: sheet)
     }
 
     /// The separator an Excel `sep=X` first line names, and the length of that line with its
@@ -265,14 +303,14 @@ public enum CSVReader {
 
     /// Drops extra trailing fields, reporting the first non-empty one.
     private static func fitted(
-        _ record: CSVRecord, to columnCount: Int, file: String, diagnostics: inout DiagnosticCollector
+        _ record: CSVRecord, to columnCount: Int, file: String, sheet: String?, diagnostics: inout DiagnosticCollector
     ) -> CSVRecord {
         guard record.fields.count > columnCount else { return record }
         if let extra = record.fields[columnCount...].first(where: { $0.isQuoted || !$0.text.isBlank }) {
             diagnostics.error(
                 .tooManyFields,
                 "too many fields: the header has \(columnCount) columns, this record has \(record.fields.count)",
-                at: Diagnostic.Location(file: file, line: extra.line, column: extra.column))
+                at: Diagnostic.Location(file: file, line: extra.line, column: extra.column, sheet: sheet))
         }
         var trimmed = record
         trimmed.fields.removeSubrange(columnCount...)

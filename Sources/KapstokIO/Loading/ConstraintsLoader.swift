@@ -35,12 +35,12 @@ public enum ConstraintsLoader {
                 if first.kind == kind {
                     diagnostics.warning(
                         .duplicatePair,
-                        "duplicate rule \(Diagnostic.quoted(kind.rawValue)) for mentee \(Diagnostic.quoted(pair.mentee)) and mentor \(Diagnostic.quoted(pair.mentor)) (first on line \(first.line))",
+                        "duplicate rule \(Diagnostic.quoted(kind.rawValue)) for mentee \(Diagnostic.quoted(pair.mentee)) and mentor \(Diagnostic.quoted(pair.mentor)) (first on \(table.lineWord) \(first.line))",
                         at: location)
                 } else {
                     diagnostics.error(
                         .conflictingRules,
-                        "mentee \(Diagnostic.quoted(pair.mentee)) and mentor \(Diagnostic.quoted(pair.mentor)) are both forbidden and required (first rule on line \(first.line))",
+                        "mentee \(Diagnostic.quoted(pair.mentee)) and mentor \(Diagnostic.quoted(pair.mentor)) are both forbidden and required (first rule on \(table.lineWord) \(first.line))",
                         at: location)
                 }
                 continue
@@ -50,7 +50,7 @@ public enum ConstraintsLoader {
                 if let earlier = requiredMentor[pair.mentee] {
                     diagnostics.error(
                         .conflictingRules,
-                        "mentee \(Diagnostic.quoted(pair.mentee)) already requires mentor \(Diagnostic.quoted(earlier.mentor)) (line \(earlier.line)); a mentee gets one mentor",
+                        "mentee \(Diagnostic.quoted(pair.mentee)) already requires mentor \(Diagnostic.quoted(earlier.mentor)) (\(table.lineWord) \(earlier.line)); a mentee gets one mentor",
                         at: location)
                 } else {
                     requiredMentor[pair.mentee] = (pair.mentor, record.line)

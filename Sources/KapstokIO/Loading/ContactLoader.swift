@@ -25,7 +25,7 @@ public enum ContactLoader {
             let cells = RecordCells(table: table, record: record)
             var id = ScheduleCells.required(cells, column: idColumn, what: "id", diagnostics: &diagnostics)
             if let known = id, let line = firstLine[known] {
-                diagnostics.error(.duplicateID, "duplicate id \(Diagnostic.quoted(known)) (first on line \(line))", at: cells.location(idColumn))
+                diagnostics.error(.duplicateID, "duplicate id \(Diagnostic.quoted(known)) (first on \(table.lineWord) \(line))", at: cells.location(idColumn))
                 id = nil
             } else if let known = id {
                 firstLine[known] = record.line

@@ -37,7 +37,7 @@ public enum FrameworkLoader {
                 isUsable = false
             } else if let line = firstLine[id] {
                 diagnostics.error(
-                    .duplicateID, "duplicate framework id \(Diagnostic.quoted(id)) (first on line \(line))", at: cells.location(idColumn))
+                    .duplicateID, "duplicate framework id \(Diagnostic.quoted(id)) (first on \(table.lineWord) \(line))", at: cells.location(idColumn))
                 isUsable = false
             } else {
                 firstLine[id] = record.line

@@ -55,7 +55,7 @@ public enum GoalsLoader {
             if let text = id, !text.isEmpty {
                 if let line = firstLine[text] {
                     diagnostics.error(
-                        .duplicateID, "duplicate goal_id \(Diagnostic.quoted(text)) (first on line \(line))",
+                        .duplicateID, "duplicate goal_id \(Diagnostic.quoted(text)) (first on \(table.lineWord) \(line))",
                         at: cells.location(idColumn))
                     id = nil
                 } else {

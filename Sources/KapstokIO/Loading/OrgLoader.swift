@@ -38,7 +38,7 @@ public enum OrgLoader {
                 continue
             }
             if let line = firstLine[id] {
-                diagnostics.error(.duplicateID, "duplicate id \(Diagnostic.quoted(id)) (first on line \(line))", at: cells.location(idColumn))
+                diagnostics.error(.duplicateID, "duplicate id \(Diagnostic.quoted(id)) (first on \(table.lineWord) \(line))", at: cells.location(idColumn))
                 continue
             }
             firstLine[id] = record.line

@@ -201,7 +201,7 @@ private struct PersonReader {
             isUsable = false
         } else if let line = firstLine[idText] {
             diagnostics.error(
-                .duplicateID, "duplicate \(role) id \(Diagnostic.quoted(idText)) (first on line \(line))", at: cells.location(id))
+                .duplicateID, "duplicate \(role) id \(Diagnostic.quoted(idText)) (first on \(cells.table.lineWord) \(line))", at: cells.location(id))
             isUsable = false
         } else {
             firstLine[idText] = cells.record.line

@@ -76,14 +76,14 @@ public enum PreferencesLoader {
             if let line = choiceLine[chooser]?[choice] {
                 diagnostics.error(
                     .duplicateChoice,
-                    "duplicate choice \(Diagnostic.quoted(choice)) of \(Diagnostic.quoted(person)) (first on line \(line))",
+                    "duplicate choice \(Diagnostic.quoted(choice)) of \(Diagnostic.quoted(person)) (first on \(table.lineWord) \(line))",
                     at: choiceLocation)
                 continue
             }
             if let first = rankLine[chooser]?[rank] {
                 diagnostics.error(
                     .duplicateRank,
-                    "duplicate rank \(rank) of \(Diagnostic.quoted(person)) (first on line \(first.line), for \(Diagnostic.quoted(first.choice)))",
+                    "duplicate rank \(rank) of \(Diagnostic.quoted(person)) (first on \(table.lineWord) \(first.line), for \(Diagnostic.quoted(first.choice)))",
                     at: cells.location(rankColumn))
                 continue
             }

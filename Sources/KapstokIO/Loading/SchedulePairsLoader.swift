@@ -45,12 +45,12 @@ public enum SchedulePairsLoader {
                 if first.mentor == mentor {
                     diagnostics.warning(
                         .duplicatePair,
-                        "duplicate pair of mentee \(Diagnostic.quoted(mentee)) and mentor \(Diagnostic.quoted(mentor)) (first on line \(first.line))",
+                        "duplicate pair of mentee \(Diagnostic.quoted(mentee)) and mentor \(Diagnostic.quoted(mentor)) (first on \(table.lineWord) \(first.line))",
                         at: location)
                 } else {
                     diagnostics.error(
                         .duplicateMentee,
-                        "mentee \(Diagnostic.quoted(mentee)) already has mentor \(Diagnostic.quoted(first.mentor)) (line \(first.line)); a mentee has one mentor",
+                        "mentee \(Diagnostic.quoted(mentee)) already has mentor \(Diagnostic.quoted(first.mentor)) (\(table.lineWord) \(first.line)); a mentee has one mentor",
                         at: location)
                 }
                 continue

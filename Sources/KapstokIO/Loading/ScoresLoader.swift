@@ -62,7 +62,7 @@ public enum ScoresLoader {
             if let line = firstLine[key] {
                 diagnostics.error(
                     .duplicatePair,
-                    "duplicate pair of mentee \(Diagnostic.quoted(pair.mentee)) and mentor \(Diagnostic.quoted(pair.mentor)) (first on line \(line))",
+                    "duplicate pair of mentee \(Diagnostic.quoted(pair.mentee)) and mentor \(Diagnostic.quoted(pair.mentor)) (first on \(table.lineWord) \(line))",
                     at: cells.location(pairs.mentee))
                 continue
             }

@@ -74,7 +74,7 @@ struct SessionRowReader {
         var id = sessionIDs.read(cells, column: idColumn, what: "session_id", diagnostics: &diagnostics)
         if let known = id, let line = firstID[known] {
             diagnostics.error(
-                .duplicateSession, "duplicate session_id \(Diagnostic.quoted(known)) (first on line \(line))",
+                .duplicateSession, "duplicate session_id \(Diagnostic.quoted(known)) (first on \(cells.table.lineWord) \(line))",
                 at: cells.location(idColumn))
             id = nil
         } else if let known = id {
@@ -114,7 +114,7 @@ struct SessionRowReader {
         let key = PairNumber(pair: PairID(menteeID: mentee, mentorID: mentor), number: number)
         if let line = firstNumber[key] {
             diagnostics.error(
-                .duplicateSession, "session \(number) of mentee \(Diagnostic.quoted(mentee)) and mentor \(Diagnostic.quoted(mentor)) is listed twice (first on line \(line))",
+                .duplicateSession, "session \(number) of mentee \(Diagnostic.quoted(mentee)) and mentor \(Diagnostic.quoted(mentor)) is listed twice (first on \(cells.table.lineWord) \(line))",
                 at: cells.location(numberColumn))
             return nil
         }
