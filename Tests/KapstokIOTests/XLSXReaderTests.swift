@@ -139,8 +139,8 @@ import Testing
         #expect(XLSXDates.kind(ofFormat: "\"days\" 0") == nil)
         #expect(XLSXDates.kind(ofFormat: "[h]:mm") == XLSXDates.Kind(hasDate: false, hasTime: true))
         #expect(XLSXDates.kind(ofFormat: "dd/mm/yyyy") == XLSXDates.Kind(hasDate: true, hasTime: false))
-        #expect(XLSXSheet.parseReference("XFD1048576")! == (16_384, 1_048_576))
-        #expect(XLSXSheet.parseReference("XFE1") == nil)
-        #expect(XLSXSheet.parseReference("A0") == nil)
+        #expect(XLSXSheetParser.parseReference("XFD1048576")! == (16_384, 1_048_576))
+        #expect(XLSXSheetParser.parseReference("XFE1") == nil)
+        #expect(XLSXSheetParser.parseReference("A0") == nil)
     }
 }

@@ -24,7 +24,7 @@ import Foundation
 /// Guards: the file itself at most ``InputFile/maximumSize`` (256 MiB); the zip's guards in
 /// ``XLSXArchive`` (10,000 entries, 256 MiB per inflated part, 512 MiB in all, checked as
 /// inflated); no DTD or entities (``XLSXXML``); rows 1–1,048,576 and columns 1–16,384 (Excel's
-/// limits); at most 2^24 cells spanned (``XLSXSheet/maximumCells``).
+/// limits); at most 2^24 cells spanned (``XLSXSheetParser/maximumCells``).
 public enum XLSXReader {
     /// Whether bytes are a workbook: a zip holding `xl/workbook.xml`.
     public static func isWorkbook(_ bytes: [UInt8]) -> Bool {
@@ -164,7 +164,7 @@ public enum XLSXReader {
         if archive.contains(stylesPart) { try parse(stylesPart, in: &archive, handler: styles) }
 
         let sheetName = chosen.name
-        let reader = XLSXSheet(
+        let reader = XLSXSheetParser(
             sharedStrings: sharedStrings.strings, dateKinds: styles.kinds, uses1904: workbook.uses1904,
             limitPerFile: diagnostics.limitPerFile
         ) { row, column in
@@ -187,13 +187,13 @@ public enum XLSXReader {
 
     /// The sheet's rows as records: sorted by row, merged ranges filled in, gaps between cells
     /// as empty fields.
-    private static func records(of reader: XLSXSheet) throws(Failure) -> [CSVRecord] {
+    private static func records(of reader: XLSXSheetParser) throws(Failure) -> [CSVRecord] {
         var rows = reader.rows.filter { !$0.cells.isEmpty || $0.isRejected }
         if !rows.isSorted(by: { $0.number <= $1.number }) {
             rows = stableSorted(rows)
         }
         // Rows repeated under one number (a cell filed under an earlier row) merge.
-        var merged: [XLSXSheet.Row] = []
+        var merged: [XLSXSheetParser.Row] = []
         merged.reserveCapacity(rows.count)
         for row in rows {
             if let last = merged.last, last.number == row.number {
@@ -204,7 +204,7 @@ public enum XLSXReader {
             }
         }
         var spanned = 0
-        var fill: [Int: [XLSXSheet.Cell]] = [:]
+        var fill: [Int: [XLSXSheetParser.Cell]] = [:]
         if !reader.merges.isEmpty {
             var index: [Int: Int] = [:]
             for (position, row) in merged.enumerated() { index[row.number] = position }
@@ -213,13 +213,13 @@ public enum XLSXReader {
                     let cell = merged[position].cells.last(where: { $0.column == range.left })
                 else { continue }
                 spanned += range.bottom - range.top
-                if spanned > XLSXSheet.maximumCells {
-                    throw .tooLarge("its merged ranges cover more than \(XLSXSheet.maximumCells) cells")
+                if spanned > XLSXSheetParser.maximumCells {
+                    throw .tooLarge("its merged ranges cover more than \(XLSXSheetParser.maximumCells) cells")
                 }
                 for row in (range.top + 1)...range.bottom { fill[row, default: []].append(cell) }
             }
             for (row, cells) in fill where index[row] == nil {
-                merged.append(XLSXSheet.Row(number: row, cells: []))
+                merged.append(XLSXSheetParser.Row(number: row, cells: []))
                 _ = cells
             }
             if !fill.isEmpty { merged = stableSorted(merged) }
@@ -235,8 +235,8 @@ public enum XLSXReader {
             if !cells.isSorted(by: { $0.column <= $1.column }) { cells.sort { $0.column < $1.column } }
             let width = cells.last?.column ?? 0
             spanned += width
-            if spanned > XLSXSheet.maximumCells {
-                throw .tooLarge("its rows span more than \(XLSXSheet.maximumCells) cells")
+            if spanned > XLSXSheetParser.maximumCells {
+                throw .tooLarge("its rows span more than \(XLSXSheetParser.maximumCells) cells")
             }
             var fields: [CSVField] = []
             fields.reserveCapacity(width)
@@ -256,7 +256,7 @@ public enum XLSXReader {
         return records
     }
 
-    private static func stableSorted(_ rows: [XLSXSheet.Row]) -> [XLSXSheet.Row] {
+    private static func stableSorted(_ rows: [XLSXSheetParser.Row]) -> [XLSXSheetParser.Row] {
         rows.enumerated().sorted { ($0.element.number, $0.offset) < ($1.element.number, $1.offset) }.map(\.element)
     }
 

@@ -4,7 +4,7 @@ import Diagnostics
 ///
 /// Rows and cells may be sparse (`r="D7"`); a row or cell without `r` follows the previous one.
 /// Cells with no value are left out, so styled but empty trailing cells do not widen a row.
-final class XLSXSheet: XLSXXML.Handler {
+final class XLSXSheetParser: XLSXXML.Handler {
     /// The largest row number Excel has: 1,048,576.
     static let maximumRow = 1_048_576
     /// The largest column number Excel has: 16,384 (`XFD`).
