@@ -27,6 +27,12 @@ let package = Package(
             name: "CGLPK",
             providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
         ),
+        // libxml2's SAX2 parser, for the XML parts of .xlsx workbooks (needs libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         // Located problems (`file:line:column: error: …`) and their collector: below everything
         // that reads input, so that the domain, the loaders and later the scheduler and the store
         // report through one channel.
@@ -36,7 +42,7 @@ let package = Package(
         .target(name: "Kapstok", dependencies: ["Diagnostics", "LinearModel"]),
         .target(
             name: "KapstokIO",
-            dependencies: ["Diagnostics", "Kapstok", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CLibXML2", "Diagnostics", "Kapstok", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The workspace (SQLite through GRDB), at the edge beside IO: the domain never imports it.
         .target(

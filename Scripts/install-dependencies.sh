@@ -2,7 +2,7 @@
 # Installs what Kapstok and its tests need on Debian, only what is missing (run as root, or
 # with sudo available): GLPK (libglpk-dev, linked by the package), SQLite (libsqlite3-dev, for
 # the workspace through GRDB), zlib (zlib1g-dev and pkg-config, for ZIPFoundation: workbooks
-# are ZIP archives), Python's icalendar (the tests check the calendar files with it,
+# are ZIP archives), libxml2 (libxml2-dev, whose SAX parser reads the workbooks' XML), Python's icalendar (the tests check the calendar files with it,
 # Scripts/check_ics.py), Python's openpyxl and LibreOffice Calc without its GUI (the tests make
 # and check .xlsx files with both) and Chromium (the tests render the HTML reports headless to
 # a PNG).
@@ -19,6 +19,7 @@ apt_install() {
 [ -f /usr/include/glpk.h ] || apt_install libglpk-dev
 [ -f /usr/include/sqlite3.h ] || apt_install libsqlite3-dev
 [ -f /usr/include/zlib.h ] || apt_install zlib1g-dev
+[ -f /usr/include/libxml2/libxml/parser.h ] || apt_install libxml2-dev
 command -v pkg-config >/dev/null || apt_install pkg-config
 command -v chromium >/dev/null || apt_install chromium
 command -v soffice >/dev/null || apt_install --no-install-recommends libreoffice-calc-nogui
