@@ -313,6 +313,7 @@ public enum XLSXReader {
             }
             return nil
         }
+        if bytes.isEmpty { return (.emptyFile, "file is empty (an Excel workbook was expected)") }
         if BinaryDetection.problem(in: bytes) == nil {
             return (.notAWorkbook, "this is a text file, not an Excel workbook; if it is CSV, name it .csv")
         }

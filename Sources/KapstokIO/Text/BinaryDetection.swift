@@ -10,12 +10,12 @@ public enum BinaryDetection {
     /// What kind of binary file the bytes are, as a message fragment, or `nil` for text.
     ///
     /// The fragment says what the file is and what to do, e.g. `this is an Excel workbook
-    /// (.xlsx), not a CSV file; export it as CSV (File > Save As > CSV UTF-8)`.
+    /// (.xlsx), not a CSV file; …` (a workbook itself is read by ``XLSXReader``).
     public static func problem(in bytes: [UInt8]) -> String? {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
             return nil  // UTF-16 with a byte order mark: text, full of NUL bytes.
         }
-        let exportHint = "export it as CSV (File > Save As > CSV UTF-8)"
+        let exportHint = "save it as an Excel workbook (.xlsx) or as CSV (File > Save As > CSV UTF-8)"
         if starts(bytes, with: [0x50, 0x4B, 0x03, 0x04]) || starts(bytes, with: [0x50, 0x4B, 0x05, 0x06]) {
             let head = Array(bytes.prefix(256))
             if contains(head, Array("application/vnd.oasis.opendocument.spreadsheet".utf8)) {
