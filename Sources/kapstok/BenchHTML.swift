@@ -12,7 +12,8 @@ extension BenchOutputOptions {
     func refuseOverwriting(inputs: [String]) throws {
         guard let html else { return }
         let target = URL(fileURLWithPath: html)
-        if let input = inputs.first(where: { Self.isSameFile($0, html) }) {
+        // A workbook input names its sheet (`program.xlsx#Mentees`): the file is the part before.
+        if let input = inputs.first(where: { Self.isSameFile(XLSXReader.splitSheet($0).file, html) }) {
             Terminal.error("error: --html '\(TerminalText.escaped(html))' is the input file '\(TerminalText.escaped(input))'; write the report elsewhere")
             throw ExitCode(73)
         }

@@ -18,6 +18,14 @@ import Testing
             #expect(refused.stderr.contains("is the input file 'mentors.csv'; write the report elsewhere"), "\(refused.stderr)")
         }
         #expect(try contents(mentors) == "id,name\nM1,Ann\n")
+        // A sheet of a workbook input: the workbook is the input file.
+        let workbook = Paths.packageRoot.appendingPathComponent("datasets/sample-xlsx/program.xlsx").path
+        try FileManager.default.copyItem(atPath: workbook, toPath: folder.path("program.xlsx"))
+        let sheet = try CLI.run(
+            ["bench", "--mentors", "program.xlsx#Mentors", "--mentees", "program.xlsx#Mentees", "--html", "program.xlsx"], in: folder.url)
+        #expect(sheet.exitCode == 73, "\(sheet.stderr)")
+        #expect(sheet.stderr.contains("is the input file 'program.xlsx#Mentors'"), "\(sheet.stderr)")
+        #expect(FileManager.default.contentsEqual(atPath: workbook, andPath: folder.path("program.xlsx")))
 
         // A folder holding a workspace (its database file): its own files are refused.
         let workspace = folder.url.appendingPathComponent("ws", isDirectory: true)
