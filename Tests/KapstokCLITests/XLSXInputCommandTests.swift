@@ -49,6 +49,34 @@ import Testing
         }
     }
 
+    /// The workspace's imports read the same sheets: a workspace filled from the workbook pairs
+    /// as one filled from the CSV files.
+    @Test func workspaceImportsReadWorkbookSheets() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let workbook = Self.repository.appendingPathComponent("datasets/sample-xlsx/program.xlsx").path
+        let sample = Self.repository.appendingPathComponent("datasets/sample").path
+        var pairings: [String] = []
+        for (name, files) in [
+            ("csv", ["mentors.csv", "mentees.csv", "constraints.csv", "history.csv", "availability.csv", "absences.csv"].map { sample + "/" + $0 }),
+            ("xlsx", ["Mentors", "Mentees", "Constraints", "History", "Availability", "Absences"].map { workbook + "#" + $0 }),
+        ] {
+            let workspace = temporary.path(name)
+            let created = try CLI.run(["init", workspace, "--name", "Pilot", "--config", sample + "/kapstok.toml"])
+            #expect(created.exitCode == 0, "\(created.stderr)")
+            let imported = try CLI.run([
+                "import", "--workspace", workspace, "--mentors", files[0], "--mentees", files[1], "--constraints", files[2],
+                "--history", files[3], "--availability", files[4], "--absences", files[5],
+            ])
+            #expect(imported.exitCode == 0, "\(name): \(imported.stderr)")
+            #expect(imported.stdout.contains("absences: 18 added"), "\(imported.stdout)")
+            let matched = try CLI.run(["match", "--workspace", workspace, "--today", "2027-01-04", "--out", temporary.path(name + "-round"), "--csv-dialect", "rfc4180"])
+            #expect(matched.exitCode == 0, "\(name): \(matched.stderr)")
+            pairings.append(try contents(temporary.path(name + "-round/pairings.csv")))
+        }
+        #expect(!pairings[0].isEmpty && pairings[0] == pairings[1])
+    }
+
     @Test(arguments: [
         "bad-mentees.xlsx#Mentees", "cells.xlsx#Peple", "renamed-csv.xlsx", "truncated.xlsx", "document.xlsx",
         "doctype.xlsx#People", "oversize.xlsx#People", "formula-uncached.xlsx", "protected.xlsx", "old.xls", "spreadsheet.ods",
