@@ -5,7 +5,8 @@ readers: openpyxl and LibreOffice (soffice --convert-to csv, every sheet).
 Usage: compare_round_xlsx.py FOLDER
 
 For each sheet whose CSV file is in the folder (Pairings: pairings.csv, Unmatched, Sessions,
-Unscheduled, Changes, Strategies: bench.csv, What-if: whatif.csv), every cell must agree:
+Unscheduled, Changes, Strategies: bench.csv, What-if: whatif.csv, Pairings <strategy>:
+pairings-<strategy>.csv), every cell must agree:
 - text equal, after the CSV writer's leading `'` before formula-like text is taken off;
 - numbers equal as numbers (the CSV file may use a decimal comma; the cell must be a number);
 - session times: the CSV's `YYYY-MM-DDTHH:MM:SS+hh:mm` is the sheet's local date and time
@@ -133,7 +134,11 @@ def main():
     readers = {"openpyxl": openpyxl_cells(workbook)}
     with tempfile.TemporaryDirectory() as scratch:
         readers["LibreOffice"] = libreoffice_cells(workbook, scratch)
-        for file, sheet in SHEETS.items():
+        shown = dict(SHEETS)
+        for path in sorted(glob.glob(os.path.join(folder, "pairings-*.csv"))):
+            strategy = os.path.basename(path)[len("pairings-"):-4]
+            shown[os.path.basename(path)] = "Pairings " + strategy
+        for file, sheet in shown.items():
             path = os.path.join(folder, file)
             if not os.path.exists(path):
                 continue

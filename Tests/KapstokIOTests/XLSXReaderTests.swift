@@ -143,4 +143,19 @@ import Testing
         #expect(XLSXSheetParser.parseReference("XFE1") == nil)
         #expect(XLSXSheetParser.parseReference("A0") == nil)
     }
+
+    @Test func dtdScanFindsDeclarationsInEveryEncodingAndNothingElse() {
+        func utf16(_ text: String, bigEndian: Bool) -> Data {
+            Data(text.utf16.flatMap { unit in bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)] })
+        }
+        let hostile = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]><x>&a;</x>"
+        #expect(XLSXXML.declaresDTD(Data(hostile.utf8)))
+        #expect(XLSXXML.declaresDTD(utf16(hostile, bigEndian: false)))
+        #expect(XLSXXML.declaresDTD(utf16(hostile, bigEndian: true)))
+        #expect(XLSXXML.declaresDTD(Data("<a/><!ENTITY".utf8)))
+        let harmless = "<x><!-- <!DOCTYP --><![CDATA[ENTITY]]><y a=\"<\"/><!</x><"
+        #expect(!XLSXXML.declaresDTD(Data(harmless.utf8)))
+        #expect(!XLSXXML.declaresDTD(utf16(harmless, bigEndian: false)))
+        #expect(!XLSXXML.declaresDTD(Data()))
+    }
 }

@@ -33,9 +33,12 @@ public enum OutputCell: Sendable, Hashable {
     }
 
     /// A score: written as ``Format/number(_:decimals:)`` gives it (at most two decimals) in
-    /// CSV, shown with two decimals in a workbook.
+    /// CSV, shown with two decimals in a workbook, whose cell holds that same rounded value (a
+    /// score computed in single precision, 63.345455…, is 63.35 in both).
     public static func score(_ value: Double) -> OutputCell {
-        value.isFinite ? .number(value, text: Format.number(value), style: .twoDecimals) : .text(Format.number(value))
+        let text = Format.number(value)
+        guard value.isFinite else { return .text(text) }
+        return .number(Double(text) ?? value, text: text, style: .twoDecimals)
     }
 
     /// A number written by ``NumberFormatting/decimal(_:)`` (shortest round-trip text).
