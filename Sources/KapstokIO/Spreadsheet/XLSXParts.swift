@@ -8,7 +8,7 @@ enum XLSXParts {
         var sheets: [(name: String, relationship: String)] = []
         var uses1904 = false
 
-        func start(_ name: Substring, attributes: [String: String]) -> Bool {
+        func start(_ name: Substring, attributes: XLSXXML.Attributes) -> Bool {
             switch name {
             case "sheet":
                 if let sheetName = attributes["name"], let id = XLSXXML.attribute("id", in: attributes) {
@@ -29,7 +29,7 @@ enum XLSXParts {
     final class Relationships: XLSXXML.Handler {
         var targets: [String: (target: String, type: String)] = [:]
 
-        func start(_ name: Substring, attributes: [String: String]) -> Bool {
+        func start(_ name: Substring, attributes: XLSXXML.Attributes) -> Bool {
             if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] {
                 targets[id] = (target, attributes["Type"] ?? "")
             }
@@ -45,7 +45,7 @@ enum XLSXParts {
         private var current = ""
         private var isInItem = false, isInText = false, phoneticDepth = 0
 
-        func start(_ name: Substring, attributes: [String: String]) -> Bool {
+        func start(_ name: Substring, attributes: XLSXXML.Attributes) -> Bool {
             switch name {
             case "si":
                 isInItem = true
@@ -76,7 +76,7 @@ enum XLSXParts {
         private var formatIDs: [Int] = []
         private var isInCellFormats = false
 
-        func start(_ name: Substring, attributes: [String: String]) -> Bool {
+        func start(_ name: Substring, attributes: XLSXXML.Attributes) -> Bool {
             switch name {
             case "numFmt":
                 if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] {

@@ -329,9 +329,23 @@ public enum XLSXReader {
     }
 
     /// Whether `needle` occurs in `haystack`.
+    /// Whether `needle` occurs in `haystack`: `memchr` to each candidate first byte, then
+    /// `memcmp` (Foundation's generic `firstRange(of:)` spent 0.1 s on a 1 MB workbook).
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-        return haystack.firstRange(of: needle) != nil
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBytes { hay in
+            needle.withUnsafeBytes { pattern in
+                guard let base = hay.baseAddress, let patternBase = pattern.baseAddress else { return false }
+                let last = hay.count - needle.count
+                var offset = 0
+                while offset <= last, let found = memchr(base + offset, Int32(first), last - offset + 1) {
+                    let at = base.distance(to: UnsafeRawPointer(found))
+                    if memcmp(base + at, patternBase, needle.count) == 0 { return true }
+                    offset = at + 1
+                }
+                return false
+            }
+        }
     }
 }
 

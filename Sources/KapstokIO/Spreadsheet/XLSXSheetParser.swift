@@ -58,7 +58,7 @@ final class XLSXSheetParser: XLSXXML.Handler {
         diagnostics = DiagnosticCollector(limitPerFile: limitPerFile)
     }
 
-    func start(_ name: Substring, attributes: [String: String]) -> Bool {
+    func start(_ name: Substring, attributes: XLSXXML.Attributes) -> Bool {
         switch name {
         case "row":
             if let reference = attributes["r"] {

@@ -22,7 +22,7 @@ enum XLSXXML {
     /// Receives the events of one part. Element and attribute names come without their
     /// namespace prefix (`x:c` → `c`).
     protocol Handler: AnyObject {
-        func start(_ name: Substring, attributes: [String: String]) -> Bool
+        func start(_ name: Substring, attributes: Attributes) -> Bool
         func end(_ name: Substring)
         func text(_ text: String)
     }
@@ -35,24 +35,11 @@ enum XLSXXML {
         defer { box.release() }
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
-        sax.startElementNs = { user, localName, prefix, _, _, _, count, _, attributes in
+        sax.startElementNs = { user, localName, _, _, _, _, count, _, attributes in
             let context = Unmanaged<ParseContext>.fromOpaque(user!).takeUnretainedValue()
             guard !context.finished, let localName else { return }
-            var dictionary: [String: String] = [:]
-            if let attributes, count > 0 {
-                dictionary.reserveCapacity(Int(count))
-                for index in 0..<Int(count) {
-                    // Five pointers per attribute: local name, prefix, URI, value start, value end.
-                    guard let name = attributes[5 * index], let value = attributes[5 * index + 3],
-                        let end = attributes[5 * index + 4]
-                    else { continue }
-                    var key = String(cString: name)
-                    if let prefix = attributes[5 * index + 1] { key = String(cString: prefix) + ":" + key }
-                    dictionary[key] = String(decoding: UnsafeBufferPointer(start: value, count: end - value), as: UTF8.self)
-                }
-            }
-            _ = prefix
-            if !context.start(String(cString: localName)[...], dictionary) { context.stop() }
+            let found = Attributes(pointers: attributes, count: Int(count))
+            if !context.start(String(cString: localName)[...], found) { context.stop() }
         }
         sax.endElementNs = { user, localName, _, _ in
             let context = Unmanaged<ParseContext>.fromOpaque(user!).takeUnretainedValue()
@@ -140,15 +127,50 @@ enum XLSXXML {
     }
 
     /// An attribute by local name (`r:id` is found as `id`).
-    static func attribute(_ name: String, in attributes: [String: String]) -> String? {
-        if let value = attributes[name] { return value }
-        for (key, value) in attributes where localName(key) == name { return value }
-        return nil
+    static func attribute(_ name: String, in attributes: Attributes) -> String? {
+        attributes.value(localName: name)
+    }
+
+    /// The attributes of an element, looked up in libxml2's array as they are asked for (no
+    /// dictionary, no string for an attribute nobody reads). Valid only during `start`.
+    struct Attributes {
+        /// Five pointers per attribute: local name, prefix, URI, value start, value end.
+        let pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+        let count: Int
+
+        /// The value of the attribute with this qualified name (`r`, or `r:id` for a prefixed one).
+        subscript(_ name: String) -> String? {
+            let colon = name.firstIndex(of: ":")
+            let prefix = colon.map { String(name[..<$0]) }
+            let local = colon.map { String(name[name.index(after: $0)...]) } ?? name
+            return find(local: local) { attributePrefix in
+                guard let prefix else { return attributePrefix == nil }
+                guard let attributePrefix else { return false }
+                return prefix.withCString { strcmp($0, UnsafeRawPointer(attributePrefix).assumingMemoryBound(to: CChar.self)) == 0 }
+            }
+        }
+
+        /// The value of the attribute with this local name, whatever its prefix.
+        func value(localName: String) -> String? { find(local: localName) { _ in true } }
+
+        private func find(local: String, prefixMatches: (UnsafePointer<xmlChar>?) -> Bool) -> String? {
+            guard let pointers, count > 0 else { return nil }
+            return local.withCString { wanted in
+                for index in 0..<count {
+                    guard let name = pointers[5 * index], let start = pointers[5 * index + 3], let end = pointers[5 * index + 4],
+                        strcmp(wanted, UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) == 0,
+                        prefixMatches(pointers[5 * index + 1])
+                    else { continue }
+                    return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                }
+                return nil
+            }
+        }
     }
 
     /// What the C callbacks reach through their user pointer: the handler and how the parse ended.
     private final class ParseContext {
-        let start: (Substring, [String: String]) -> Bool
+        let start: (Substring, Attributes) -> Bool
         let end: (Substring) -> Void
         let text: (String) -> Void
         var parser: xmlParserCtxtPtr?
