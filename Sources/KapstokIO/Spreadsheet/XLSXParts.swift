@@ -8,7 +8,7 @@ enum XLSXParts {
         var sheets: [(name: String, relationship: String)] = []
         var uses1904 = false
 
-        func start(_ name: Substring, attributes: XLSXXML.Attributes) -> Bool {
+        func start(_ name: String, attributes: XLSXXML.Attributes) -> Bool {
             switch name {
             case "sheet":
                 if let sheetName = attributes["name"], let id = XLSXXML.attribute("id", in: attributes) {
@@ -21,7 +21,7 @@ enum XLSXParts {
             }
             return true
         }
-        func end(_ name: Substring) {}
+        func end(_ name: String) {}
         func text(_ text: String) {}
     }
 
@@ -29,13 +29,13 @@ enum XLSXParts {
     final class Relationships: XLSXXML.Handler {
         var targets: [String: (target: String, type: String)] = [:]
 
-        func start(_ name: Substring, attributes: XLSXXML.Attributes) -> Bool {
+        func start(_ name: String, attributes: XLSXXML.Attributes) -> Bool {
             if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] {
                 targets[id] = (target, attributes["Type"] ?? "")
             }
             return true
         }
-        func end(_ name: Substring) {}
+        func end(_ name: String) {}
         func text(_ text: String) {}
     }
 
@@ -45,7 +45,7 @@ enum XLSXParts {
         private var current = ""
         private var isInItem = false, isInText = false, phoneticDepth = 0
 
-        func start(_ name: Substring, attributes: XLSXXML.Attributes) -> Bool {
+        func start(_ name: String, attributes: XLSXXML.Attributes) -> Bool {
             switch name {
             case "si":
                 isInItem = true
@@ -56,7 +56,7 @@ enum XLSXParts {
             }
             return true
         }
-        func end(_ name: Substring) {
+        func end(_ name: String) {
             switch name {
             case "si":
                 strings.append(current)
@@ -76,7 +76,7 @@ enum XLSXParts {
         private var formatIDs: [Int] = []
         private var isInCellFormats = false
 
-        func start(_ name: Substring, attributes: XLSXXML.Attributes) -> Bool {
+        func start(_ name: String, attributes: XLSXXML.Attributes) -> Bool {
             switch name {
             case "numFmt":
                 if let id = attributes["numFmtId"].flatMap({ Int($0) }), let code = attributes["formatCode"] {
@@ -89,7 +89,7 @@ enum XLSXParts {
             }
             return true
         }
-        func end(_ name: Substring) { if name == "cellXfs" { isInCellFormats = false } }
+        func end(_ name: String) { if name == "cellXfs" { isInCellFormats = false } }
         func text(_ text: String) {}
 
         /// The date/time kind of each cell style, by style index.

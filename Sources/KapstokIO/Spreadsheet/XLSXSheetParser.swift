@@ -58,7 +58,7 @@ final class XLSXSheetParser: XLSXXML.Handler {
         diagnostics = DiagnosticCollector(limitPerFile: limitPerFile)
     }
 
-    func start(_ name: Substring, attributes: XLSXXML.Attributes) -> Bool {
+    func start(_ name: String, attributes: XLSXXML.Attributes) -> Bool {
         switch name {
         case "row":
             if let reference = attributes["r"] {
@@ -117,7 +117,7 @@ final class XLSXSheetParser: XLSXXML.Handler {
         return true
     }
 
-    func end(_ name: Substring) {
+    func end(_ name: String) {
         switch name {
         case "v": isInValue = false
         case "f": isInFormula = false

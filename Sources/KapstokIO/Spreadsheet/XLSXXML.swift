@@ -22,8 +22,8 @@ enum XLSXXML {
     /// Receives the events of one part. Element and attribute names come without their
     /// namespace prefix (`x:c` → `c`).
     protocol Handler: AnyObject {
-        func start(_ name: Substring, attributes: Attributes) -> Bool
-        func end(_ name: Substring)
+        func start(_ name: String, attributes: Attributes) -> Bool
+        func end(_ name: String)
         func text(_ text: String)
     }
 
@@ -39,12 +39,12 @@ enum XLSXXML {
             let context = Unmanaged<ParseContext>.fromOpaque(user!).takeUnretainedValue()
             guard !context.finished, let localName else { return }
             let found = Attributes(pointers: attributes, count: Int(count))
-            if !context.start(String(cString: localName)[...], found) { context.stop() }
+            if !context.start(String(cString: localName), found) { context.stop() }
         }
         sax.endElementNs = { user, localName, _, _ in
             let context = Unmanaged<ParseContext>.fromOpaque(user!).takeUnretainedValue()
             guard !context.finished, let localName else { return }
-            context.end(String(cString: localName)[...])
+            context.end(String(cString: localName))
         }
         let characters: charactersSAXFunc = { user, bytes, length in
             let context = Unmanaged<ParseContext>.fromOpaque(user!).takeUnretainedValue()
@@ -119,13 +119,6 @@ enum XLSXXML {
         }
     }
 
-    /// The part of a qualified name after its prefix.
-    @inline(__always)
-    static func localName(_ name: String) -> Substring {
-        if let colon = name.lastIndex(of: ":") { return name[name.index(after: colon)...] }
-        return name[...]
-    }
-
     /// An attribute by local name (`r:id` is found as `id`).
     static func attribute(_ name: String, in attributes: Attributes) -> String? {
         attributes.value(localName: name)
@@ -170,8 +163,8 @@ enum XLSXXML {
 
     /// What the C callbacks reach through their user pointer: the handler and how the parse ended.
     private final class ParseContext {
-        let start: (Substring, Attributes) -> Bool
-        let end: (Substring) -> Void
+        let start: (String, Attributes) -> Bool
+        let end: (String) -> Void
         let text: (String) -> Void
         var parser: xmlParserCtxtPtr?
         var sawDTD = false
