@@ -46,6 +46,7 @@ let package = Package(
         .executableTarget(
             name: "XLSXTiming",
             dependencies: [
+                .product(name: "Diagnostics", package: "Kapstok"),
                 .product(name: "Kapstok", package: "Kapstok"),
                 .product(name: "KapstokIO", package: "Kapstok"),
             ],

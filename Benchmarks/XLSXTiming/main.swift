@@ -1,8 +1,35 @@
 // Times XLSXWriter.workbook on the sheets of a 10,000 × 3,000 round (Pairings 10,000 × 7 with
-// reasons of 60–120 characters, Unmatched, Summary); target ≤ 1 s in a release build.
+// reasons of 60–120 characters, Unmatched, Summary); target ≤ 1 s in a release build. With
+// workbook paths as arguments (`file.xlsx` or `file.xlsx#Sheet`, e.g. a 10,000-row × 30-column
+// mentees sheet), also times reading each into a table (CSVReader.read, the loaders' seam);
+// target ≤ 0.5 s. A CSV path is timed the same way, for comparison.
+import Diagnostics
 import Foundation
 import Kapstok
 import KapstokIO
+
+/// Minimum, median and maximum milliseconds of 7 runs.
+func timed(_ work: () throws -> Void) rethrows -> String {
+    var times: [Double] = []
+    for _ in 0..<7 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try work()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    times.sort()
+    return "ms min \(times[0]) median \(times[3]) max \(times[6])"
+}
+
+for path in CommandLine.arguments.dropFirst() {
+    var records = 0, columns = 0
+    let figures = timed {
+        var diagnostics = DiagnosticCollector()
+        let table = CSVReader.read(.file(URL(fileURLWithPath: path)), headerNames: ["id", "name"], diagnostics: &diagnostics)
+        records = table?.records.count ?? -1
+        columns = table?.header.count ?? -1
+    }
+    print("read \(path): \(records) rows × \(columns) columns; \(figures)")
+}
 
 // A 10,000 × 3,000 round's workbook: Pairings (10,000 × 7), Unmatched, Summary.
 var pairings = OutputTable(header: ["mentee_id", "mentee_name", "mentor_id", "mentor_name", "score", "rank", "reason"])
@@ -23,13 +50,6 @@ for index in 0..<50 { unmatched.append([.text("X\(index)"), .text("Unmatched \(i
 var summary = OutputTable(header: ["key", "value"])
 for index in 0..<20 { summary.append([.text("key.\(index)"), .decimal(Double(index) * 1.5)]) }
 let sheets = [XLSXSheet(name: "Pairings", table: pairings), XLSXSheet(name: "Unmatched", table: unmatched), XLSXSheet(name: "Summary", table: summary)]
-var times: [Double] = []
 var size = 0
-for _ in 0..<7 {
-    let start = DispatchTime.now().uptimeNanoseconds
-    let data = try XLSXWriter.workbook(sheets)
-    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-    size = data.count
-}
-times.sort()
-print("workbook \(size) bytes; ms min \(times[0]) median \(times[3]) max \(times[6])")
+let figures = try timed { size = try XLSXWriter.workbook(sheets).count }
+print("workbook \(size) bytes; \(figures)")
