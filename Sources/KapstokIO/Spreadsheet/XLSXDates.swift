@@ -1,3 +1,4 @@
+import Kapstok
 /// Excel's date and time numbers: which number formats show them, and their text.
 ///
 /// A date is a number of days (the *serial*) since the workbook's epoch, the time of day its
@@ -81,8 +82,7 @@ enum XLSXDates {
         }
         // Days since 1970-01-01 of the epoch: 1899-12-30 (1900 system) or 1904-01-01.
         let unixDays = days + (uses1904 ? -24_107 : -25_569)
-        let date = civilDate(daysSince1970: unixDays)
-        let dateText = "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))"
+        let dateText = CalendarDate(dayNumber: unixDays).description
         return kind.hasTime && totalSeconds != 0 ? "\(dateText)T\(time)" : dateText
     }
 
@@ -94,18 +94,5 @@ enum XLSXDates {
     private static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return String(repeating: "0", count: max(0, width - text.count)) + text
-    }
-
-    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-    static func civilDate(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
