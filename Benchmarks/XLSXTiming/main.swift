@@ -21,6 +21,17 @@ func timed(_ work: () throws -> Void) rethrows -> String {
 }
 
 for path in CommandLine.arguments.dropFirst() {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+        // An output folder (e.g. `kapstok match` on a 10,000 × 3,000 round): its round.xlsx made
+        // from its files as a later command would (CSV files read back, then written).
+        let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".csv") || $0.hasSuffix(".json") }.sorted()
+        let files = try names.map { (name: $0, data: try Data(contentsOf: URL(fileURLWithPath: path + "/" + $0))) }
+        var size = 0
+        let figures = try timed { size = try XLSXWriter.workbook(ResultWorkbook.sheets(files)).count }
+        print("round.xlsx of \(path) (\(names.joined(separator: ", "))): \(size) bytes; \(figures)")
+        continue
+    }
     var records = 0, columns = 0
     let figures = timed {
         var diagnostics = DiagnosticCollector()
