@@ -158,4 +158,28 @@ import Testing
         #expect(!XLSXXML.declaresDTD(utf16(harmless, bigEndian: false)))
         #expect(!XLSXXML.declaresDTD(Data()))
     }
+
+    /// The bounds check in front of ZIPFoundation (whose in-memory reads trap past the end):
+    /// real workbooks pass; a directory pointing past the end, or ZIP64 fields, are refused.
+    @Test func zipDirectoryPointingPastTheEndIsRefusedNotATrap() throws {
+        let good = try Data(contentsOf: Self.fixtures.appendingPathComponent("cells.xlsx"))
+        #expect(XLSXArchive.outOfBounds(good) == nil)
+        let bytes = [UInt8](good)
+        let signature: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
+        let found: Int? = (0...(bytes.count - 22)).last { index in Array(bytes[index..<(index + 4)]) == signature }
+        let end = try #require(found)
+        func patched(_ offset: Int, _ value: [UInt8]) -> Data {
+            var data = good
+            for (index, byte) in value.enumerated() { data[end + offset + index] = byte }
+            return data
+        }
+        #expect(XLSXArchive.outOfBounds(patched(16, [0xFF, 0xFF, 0xFF, 0xFF]))?.contains("ZIP64") == true)
+        #expect(XLSXArchive.outOfBounds(patched(16, [0x00, 0x00, 0x00, 0x7F]))?.contains("past the end") == true)
+        #expect(XLSXArchive.outOfBounds(patched(10, [0xFF, 0xFF]))?.contains("ZIP64") == true)
+        let crash = try Data(contentsOf: Self.fixtures.appendingPathComponent("past-end.xlsx"))
+        #expect(XLSXArchive.outOfBounds(crash)?.contains("past the end") == true)
+        var diagnostics = DiagnosticCollector()
+        #expect(XLSXReader.read(bytes: [UInt8](patched(16, [0x00, 0x00, 0x00, 0x7F])), file: "x.xlsx", diagnostics: &diagnostics) == nil)
+        #expect(diagnostics.diagnostics.map(\.id) == [.corruptWorkbook])
+    }
 }

@@ -32,6 +32,7 @@ struct XLSXArchive {
 
     /// Opens the zip in memory; `nil` when it is not a readable zip.
     init(data: Data) throws(Failure) {
+        if let problem = Self.outOfBounds(data) { throw .corrupt(problem) }
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
@@ -74,5 +75,53 @@ struct XLSXArchive {
         }
         inflated += data.count
         return data
+    }
+
+    /// Why ZIPFoundation must not be given these bytes, or `nil`: a record of the zip's directory
+    /// that points past the end of the file, or ZIP64 fields.
+    ///
+    /// ZIPFoundation reads an in-memory archive through a `FILE` whose reads trap (a Swift range
+    /// error) once a seek has gone past the end, and turns 64-bit offsets into `off_t` with a
+    /// trapping conversion: a damaged or hostile zip would stop the process instead of giving an
+    /// error (found by `fuzz-xlsx`). So, before it opens the bytes, every place it seeks to while
+    /// listing and extracting entries is checked to lie within the file: the central directory
+    /// found as ZIPFoundation finds it (the last end-of-directory signature), each of its
+    /// records, each local header, its data and the data descriptor after it. ZIP64 archives are
+    /// refused: no workbook under 4 GiB needs one, and Excel writes none. This checks bounds
+    /// only; the zip is still read by ZIPFoundation.
+    static func outOfBounds(_ data: Data) -> String? {
+        let bytes = [UInt8](data)
+        let count = bytes.count
+        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+        func signature(_ at: Int, _ value: Int) -> Bool { at >= 0 && at + 4 <= count && u32(at) == value }
+        guard count >= 22 else { return nil }  // no directory at all: ZIPFoundation says so itself
+        var end = count - 22
+        while end >= 0, !signature(end, 0x0605_4B50) { end -= 1 }
+        guard end >= 0 else { return nil }
+        if signature(end - 20, 0x0706_4B50) { return "it uses ZIP64 records, which no workbook needs" }
+        let entries = u16(end + 10), directorySize = u32(end + 12), directory = u32(end + 16)
+        if entries == 0xFFFF || directorySize == 0xFFFF_FFFF || directory == 0xFFFF_FFFF {
+            return "it uses ZIP64 records, which no workbook needs"
+        }
+        let pastEnd = "its directory points past the end of the file"
+        var record = directory
+        for _ in 0..<entries {
+            guard record + 46 <= count, signature(record, 0x0201_4B50) else { return record > count ? pastEnd : nil }
+            let flags = u16(record + 8), method = u16(record + 10)
+            let compressed = u32(record + 20), uncompressed = u32(record + 24)
+            let nameLength = u16(record + 28), extraLength = u16(record + 30), commentLength = u16(record + 32)
+            let local = u32(record + 42)
+            if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
+                return "it uses ZIP64 records, which no workbook needs"
+            }
+            guard local + 30 <= count, signature(local, 0x0403_4B50) else { return pastEnd }
+            let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
+            let dataEnd = dataStart + (method == 0 ? uncompressed : compressed)
+            if dataStart > count || dataEnd > count || (flags & 0x8 != 0 && dataEnd + 16 > count) { return pastEnd }
+            record += 46 + nameLength + extraLength + commentLength
+            if record > count { return pastEnd }
+        }
+        return nil
     }
 }
