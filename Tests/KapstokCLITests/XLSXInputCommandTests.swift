@@ -80,7 +80,7 @@ import Testing
     @Test(arguments: [
         "bad-mentees.xlsx#Mentees", "cells.xlsx#Peple", "renamed-csv.xlsx", "truncated.xlsx", "document.xlsx",
         "doctype.xlsx#People", "oversize.xlsx#People", "formula-uncached.xlsx", "protected.xlsx", "old.xls", "spreadsheet.ods",
-        "empty.xlsx", "old-renamed.xlsx", "past-end.xlsx",
+        "empty.xlsx", "old-renamed.xlsx", "past-end.xlsx", "endless-deflate.xlsx",
     ])
     func hostileWorkbookGivesGoldenDiagnostics(_ name: String) throws {
         let result = try CLI.run(["validate", "--mentors", "valid/mentors.csv", "--mentees", "xlsx/\(name)"])

@@ -26,13 +26,19 @@ struct XLSXArchive {
     }
 
     private let archive: Archive
+    private let bytes: Data
+    /// Where each part's data lies, from the bounds check (``walk(_:)``).
+    private let stored: [String: StoredPart]
     private var inflated = 0
     /// The entry paths, in zip order.
     let paths: [String]
 
     /// Opens the zip in memory; `nil` when it is not a readable zip.
     init(data: Data) throws(Failure) {
-        if let problem = Self.outOfBounds(data) { throw .corrupt(problem) }
+        let walked = Self.walk(data)
+        if let problem = walked.problem { throw .corrupt(problem) }
+        bytes = data
+        stored = walked.parts
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
@@ -60,18 +66,45 @@ struct XLSXArchive {
         if entry.uncompressedSize > UInt64(limit) {
             throw .tooLarge(entry.uncompressedSize > UInt64(Self.maximumPartSize) ? partLimitText : totalText)
         }
+        guard let part = stored[path] else { throw .missing(path) }
         var data = Data()
         data.reserveCapacity(Int(entry.uncompressedSize))
         struct OverLimit: Error {}
-        do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                if data.count + chunk.count > limit { throw OverLimit() }
-                data.append(chunk)
+        struct Truncated: Error {}
+        let start = bytes.startIndex + part.dataStart
+        switch part.method {
+        case 0:
+            guard part.compressedSize <= limit else { throw .tooLarge(limit == Self.maximumPartSize ? partLimitText : totalText) }
+            data = bytes.subdata(in: start..<(start + part.compressedSize))
+        case 8:
+            // ZIPFoundation's inflate, fed by a provider that ends at the part's last byte: a
+            // deflate stream that does not end there is an error (its own reader would keep
+            // asking for more, forever).
+            let source = bytes
+            do {
+                let checksum = try Data.decompress(
+                    size: Int64(part.compressedSize), bufferSize: 1 << 16, skipCRC32: false,
+                    provider: { position, size in
+                        guard position < Int64(part.compressedSize) else { throw Truncated() }
+                        let from = start + Int(position)
+                        return source.subdata(in: from..<min(from + size, start + part.compressedSize))
+                    },
+                    consumer: { chunk in
+                        if data.count + chunk.count > limit { throw OverLimit() }
+                        data.append(chunk)
+                    })
+                if checksum != part.checksum { throw Failure.corrupt("part \(path) fails its checksum") }
+            } catch is OverLimit {
+                throw .tooLarge(limit == Self.maximumPartSize ? partLimitText : totalText)
+            } catch is Truncated {
+                throw .corrupt("part \(path) is cut short")
+            } catch let failure as Failure {
+                throw failure
+            } catch {
+                throw .corrupt("\(error)")
             }
-        } catch is OverLimit {
-            throw .tooLarge(limit == Self.maximumPartSize ? partLimitText : totalText)
-        } catch {
-            throw .corrupt("\(error)")
+        default:
+            throw .corrupt("part \(path) uses compression method \(part.method), which no workbook uses")
         }
         inflated += data.count
         return data
@@ -86,10 +119,29 @@ struct XLSXArchive {
     /// error (found by `fuzz-xlsx`). So, before it opens the bytes, every place it seeks to while
     /// listing and extracting entries is checked to lie within the file: the central directory
     /// found as ZIPFoundation finds it (the last end-of-directory signature), each of its
-    /// records, each local header, its data and the data descriptor after it. ZIP64 archives are
+    /// records, each local header, its data and the data descriptor after it (whose sizes, when
+    /// it has one, ZIPFoundation reads by: a size past the end made it loop forever on empty
+    /// reads, also found by `fuzz-xlsx`). ZIP64 archives are
     /// refused: no workbook under 4 GiB needs one, and Excel writes none. This checks bounds
     /// only; the zip is still read by ZIPFoundation.
-    static func outOfBounds(_ data: Data) -> String? {
+    static func outOfBounds(_ data: Data) -> String? { walk(data).problem }
+
+    /// Where a part's data lies in the zip: offset of its first byte, sizes, method, CRC-32.
+    struct StoredPart {
+        var dataStart: Int
+        var compressedSize: Int
+        var method: Int
+        var checksum: UInt32
+    }
+
+    /// The bounds check of ``outOfBounds(_:)``, and where each part's data lies.
+    static func walk(_ data: Data) -> (problem: String?, parts: [String: StoredPart]) {
+        var parts: [String: StoredPart] = [:]
+        let problem = walk(data, into: &parts)
+        return (problem, parts)
+    }
+
+    private static func walk(_ data: Data, into parts: inout [String: StoredPart]) -> String? {
         let bytes = [UInt8](data)
         let count = bytes.count
         func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
@@ -119,6 +171,16 @@ struct XLSXArchive {
             let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
             let dataEnd = dataStart + (method == 0 ? uncompressed : compressed)
             if dataStart > count || dataEnd > count || (flags & 0x8 != 0 && dataEnd + 16 > count) { return pastEnd }
+            var part = StoredPart(dataStart: dataStart, compressedSize: method == 0 ? uncompressed : compressed, method: method, checksum: UInt32(u32(record + 16)))
+            if flags & 0x8 != 0 {
+                // The sizes and checksum are then in the data descriptor after the data (its
+                // signature optional), as ZIPFoundation reads them.
+                let sizes = dataEnd + (signature(dataEnd, 0x0807_4B50) ? 8 : 4)
+                part.compressedSize = method == 0 ? u32(sizes + 4) : u32(sizes)
+                part.checksum = UInt32(u32(sizes - 4))
+                if dataStart + part.compressedSize > count { return pastEnd }
+            }
+            parts[String(decoding: bytes[(record + 46)..<min(count, record + 46 + nameLength)], as: UTF8.self)] = part
             record += 46 + nameLength + extraLength + commentLength
             if record > count { return pastEnd }
         }
