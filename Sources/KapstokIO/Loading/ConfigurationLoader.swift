@@ -75,8 +75,7 @@ public enum ConfigurationLoader {
     /// - Returns: the configuration; keys with problems keep their defaults (and the problems are
     ///   in `diagnostics`). An unreadable file adds `cannot-read-file` and gives the defaults.
     public static func load(_ source: InputSource, diagnostics: inout DiagnosticCollector) -> Configuration {
-        guard let bytes = source.bytes(diagnostics: &diagnostics) else { return Configuration() }
-        return load(bytes: bytes, file: source.path, diagnostics: &diagnostics)
+        loadWithOutput(source, diagnostics: &diagnostics).configuration
     }
 
     /// Reads configuration text, e.g. a fixture in a test.
