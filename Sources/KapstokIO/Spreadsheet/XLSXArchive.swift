@@ -25,7 +25,6 @@ struct XLSXArchive {
         case corrupt(String)
     }
 
-    private let archive: Archive
     private let bytes: Data
     /// Where each part's data lies, from the bounds check (``walk(_:)``).
     private let stored: [String: StoredPart]
@@ -39,6 +38,9 @@ struct XLSXArchive {
         if let problem = walked.problem { throw .corrupt(problem) }
         bytes = data
         stored = walked.parts
+        // ZIPFoundation lists the entries (and so vouches for the directory); the parts are then
+        // read from where the bounds check found them.
+        let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
@@ -55,20 +57,19 @@ struct XLSXArchive {
     }
 
     /// Whether the zip has an entry at `path`.
-    func contains(_ path: String) -> Bool { archive[path] != nil }
+    func contains(_ path: String) -> Bool { stored[path] != nil }
 
     /// The inflated bytes of a part.
     mutating func part(_ path: String) throws(Failure) -> Data {
-        guard let entry = archive[path] else { throw .missing(path) }
+        guard let part = stored[path] else { throw .missing(path) }
         let limit = min(Self.maximumPartSize, Self.maximumTotalSize - inflated)
         let partLimitText = "part \(path) inflates to more than \(Self.maximumPartSize >> 20) MiB"
         let totalText = "its parts inflate to more than \(Self.maximumTotalSize >> 20) MiB together"
-        if entry.uncompressedSize > UInt64(limit) {
-            throw .tooLarge(entry.uncompressedSize > UInt64(Self.maximumPartSize) ? partLimitText : totalText)
+        if part.uncompressedSize > limit {
+            throw .tooLarge(part.uncompressedSize > Self.maximumPartSize ? partLimitText : totalText)
         }
-        guard let part = stored[path] else { throw .missing(path) }
         var data = Data()
-        data.reserveCapacity(Int(entry.uncompressedSize))
+        data.reserveCapacity(part.uncompressedSize)
         struct OverLimit: Error {}
         struct Truncated: Error {}
         let start = bytes.startIndex + part.dataStart
@@ -130,6 +131,8 @@ struct XLSXArchive {
     struct StoredPart {
         var dataStart: Int
         var compressedSize: Int
+        /// The size it declares inflated (checked again on the bytes actually inflated).
+        var uncompressedSize: Int
         var method: Int
         var checksum: UInt32
     }
@@ -171,12 +174,15 @@ struct XLSXArchive {
             let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
             let dataEnd = dataStart + (method == 0 ? uncompressed : compressed)
             if dataStart > count || dataEnd > count || (flags & 0x8 != 0 && dataEnd + 16 > count) { return pastEnd }
-            var part = StoredPart(dataStart: dataStart, compressedSize: method == 0 ? uncompressed : compressed, method: method, checksum: UInt32(u32(record + 16)))
+            var part = StoredPart(
+                dataStart: dataStart, compressedSize: method == 0 ? uncompressed : compressed, uncompressedSize: uncompressed,
+                method: method, checksum: UInt32(u32(record + 16)))
             if flags & 0x8 != 0 {
                 // The sizes and checksum are then in the data descriptor after the data (its
                 // signature optional), as ZIPFoundation reads them.
                 let sizes = dataEnd + (signature(dataEnd, 0x0807_4B50) ? 8 : 4)
                 part.compressedSize = method == 0 ? u32(sizes + 4) : u32(sizes)
+                part.uncompressedSize = u32(sizes + 4)
                 part.checksum = UInt32(u32(sizes - 4))
                 if dataStart + part.compressedSize > count { return pastEnd }
             }
